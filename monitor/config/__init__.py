@@ -1,0 +1,1 @@
+"""Process settings (environment) and behaviour files (vigie.yaml, rules, playbooks)."""
