@@ -203,6 +203,9 @@ class BucketStats:
     # None means "count the dicts above".
     distinct_authors_estimate: int | None = None
     distinct_sources_estimate: int | None = None
+    # Share of the topic's sources that were polled successfully during the bucket, when the
+    # live watch knows it; None in replays. Lets the detector call a silence a blind spot.
+    coverage: float | None = None
 
     @property
     def end(self) -> int:
