@@ -12,8 +12,9 @@ COMMAND_MODULES = (
     "monitor.cli.fetch",     # fetch
     "monitor.cli.score",     # score
     "monitor.cli.backtest",  # backtest
-    "monitor.cli.rules",     # rules check/test, silence, labels
-    "monitor.cli.slack",     # web, alert test, playbooks check
+    "monitor.cli.rules",     # rules check/test, silence
+    "monitor.cli.alert",     # alert test
+    "monitor.cli.slack",     # web, playbooks check, labels export
 )
 
 app = typer.Typer(

@@ -1,0 +1,24 @@
+"""Redis adapters: the only storage I/O besides the mention archive.
+
+Each module owns one family of keys (all under the `vigie:` prefix): buckets and dedup
+(`buckets`), feed state and health (`feeds`), silences, the Slack outbox, incidents.
+"""
+
+from __future__ import annotations
+
+import redis
+
+from monitor.config.settings import Settings
+
+PREFIX = "vigie:"
+
+
+def connect(settings: Settings | None = None, url: str | None = None) -> redis.Redis:
+    """A client for the configured Redis (REDIS_URL, exported by `vigie run` when embedded)."""
+    settings = settings or Settings.from_env()
+    target = url or settings.redis_url
+    if not target:
+        raise RuntimeError(
+            "REDIS_URL is not set: start `vigie run` (embedded Redis) or export REDIS_URL"
+        )
+    return redis.Redis.from_url(target, health_check_interval=30)

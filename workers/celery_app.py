@@ -1,0 +1,51 @@
+"""The Celery application. Tasks are thin wrappers around the pure core (see tasks modules).
+
+The broker is the same Redis as the store: REDIS_URL, or the embedded server that `vigie run`
+starts and exports as REDIS_URL before any worker process is forked.
+"""
+
+from __future__ import annotations
+
+import os
+
+from celery import Celery
+
+TASK_MODULES = [
+    "workers.tasks",          # ingest, poll, detect
+    "workers.notify_tasks",   # outbox drain
+    "workers.respond_tasks",  # incidents, playbooks, Slack actions
+]
+
+
+def _broker() -> str:
+    return os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0"
+
+
+app = Celery("vigie")
+app.conf.update(
+    broker_url=_broker(),
+    # Results are never read: tasks hand work on by enqueueing the next hop, never by .get().
+    task_ignore_result=True,
+    result_backend=None,
+    # A batch is acknowledged only once processed; a worker lost mid-batch gets it redelivered,
+    # and the batch's idempotency token keeps it from counting twice.
+    task_acks_late=True,
+    task_reject_on_worker_lost=True,
+    worker_prefetch_multiplier=1,
+    task_serializer="json",
+    accept_content=["json"],
+    timezone="UTC",
+    enable_utc=True,
+    broker_connection_retry_on_startup=True,
+    # Redis visibility timeout must exceed the longest ETA (playbook reminders, escalations)
+    # or the broker redelivers them early.
+    broker_transport_options={"visibility_timeout": 7 * 86400},
+    worker_hijack_root_logger=False,
+    include=TASK_MODULES,
+)
+
+
+def configure(broker_url: str) -> None:
+    """Point the app at a broker chosen at run time (embedded Redis, tests)."""
+    os.environ["REDIS_URL"] = broker_url
+    app.conf.broker_url = broker_url
