@@ -1,0 +1,330 @@
+"""Topic keyword queries: `acme AND (rappel OR "product recall") NOT concours`.
+
+Syntax (docs/queries.md): terms, "quoted phrases", AND / OR / NOT (upper case, so the French
+word "or" and the English "and" stay plain terms), parentheses, implicit AND between adjacent
+terms, a trailing `*` for a prefix, `#tag` and `@handle` for hashtags and handles.
+Matching is case- and accent-insensitive and on whole words: `oreal` matches "L’Oréal", `acme`
+matches "#acme", `"l'oreal"` matches "l’Oréal" and "L Oreal".
+
+How a text is seen: it is normalised (`normalise_text`), then cut into words (runs of letters,
+digits and `_`; apostrophes and hyphens separate words). Single terms are looked up in the set
+of words; phrases are searched in the words joined by single spaces, so a phrase can only match
+whole consecutive words. Pure: no I/O, no state beyond the compiled tree.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+__all__ = [
+    "Document",
+    "Query",
+    "QueryError",
+    "TopicMatcher",
+    "compile_query",
+    "normalise_text",
+]
+
+# Apostrophe look-alikes that people and keyboards type for "'".
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "′": "'"})
+# Letters NFKD does not split into base + accent.
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ø": "o", "ł": "l", "đ": "d", "ð": "d"})
+_WORD = re.compile(r"([#@]?)(\w+)")
+
+
+def normalise_text(text: str) -> str:
+    """Lower-case `text`, strip accents and unify apostrophes.
+
+    Guarantees: the result is lower case, has no combining marks, uses only "'" for
+    apostrophes, and the same visible word written with or without accents (or in another
+    Unicode form) normalises to the same string.
+    """
+    text = unicodedata.normalize("NFKD", text.casefold().translate(_APOSTROPHES))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return text.translate(_LIGATURES)
+
+
+class QueryError(ValueError):
+    """A query that does not compile; the message names the problem and its 1-based
+    character position, and `position` holds that position."""
+
+    def __init__(self, reason: str, position: int) -> None:
+        self.reason = reason
+        self.position = position
+        super().__init__(f"{reason} at character {position}")
+
+
+class Document:
+    """A text prepared once for matching by any number of queries."""
+
+    __slots__ = ("joined", "words")
+
+    def __init__(self, text: str, *, normalised: bool = False) -> None:
+        norm = text if normalised else normalise_text(text)
+        words: set[str] = set()
+        plain: list[str] = []
+        for mark, word in _WORD.findall(norm):
+            words.add(word)
+            plain.append(word)
+            if mark:
+                words.add(mark + word)
+        self.words = frozenset(words)
+        self.joined = " " + " ".join(plain) + " "
+
+
+# ---- compiled tree -----------------------------------------------------------------------
+
+
+class _Node:
+    def eval(self, doc: Document) -> bool:
+        raise NotImplementedError
+
+
+@dataclass(frozen=True, slots=True)
+class _Word(_Node):
+    word: str  # may start with # or @
+
+    def eval(self, doc: Document) -> bool:
+        return self.word in doc.words
+
+
+@dataclass(frozen=True, slots=True)
+class _Prefix(_Node):
+    prefix: str
+
+    def eval(self, doc: Document) -> bool:
+        # A single-word prefix is a search for " prefix" in the joined words: the space before
+        # it is the word boundary, and no space is required after it.
+        return " " + self.prefix in doc.joined
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrase(_Node):
+    needle: str  # " w1 w2 " (or " w1 w2" for a prefix on the last word)
+
+    def eval(self, doc: Document) -> bool:
+        return self.needle in doc.joined
+
+
+@dataclass(frozen=True, slots=True)
+class _Not(_Node):
+    child: _Node
+
+    def eval(self, doc: Document) -> bool:
+        return not self.child.eval(doc)
+
+
+@dataclass(frozen=True, slots=True)
+class _And(_Node):
+    children: tuple[_Node, ...]
+
+    def eval(self, doc: Document) -> bool:
+        return all(c.eval(doc) for c in self.children)
+
+
+@dataclass(frozen=True, slots=True)
+class _Or(_Node):
+    children: tuple[_Node, ...]
+
+    def eval(self, doc: Document) -> bool:
+        return any(c.eval(doc) for c in self.children)
+
+
+# ---- lexer and parser --------------------------------------------------------------------
+
+_OPERATORS = ("AND", "OR", "NOT")
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    kind: str  # "(", ")", "AND", "OR", "NOT", "TERM", "PHRASE"
+    value: str
+    pos: int  # 1-based
+
+
+def _lex(text: str) -> list[_Token]:
+    tokens: list[_Token] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch.isspace():
+            i += 1
+        elif ch in "()":
+            tokens.append(_Token(ch, ch, i + 1))
+            i += 1
+        elif ch in "\"“”«»":
+            close = {"“": "”", "«": "»"}.get(ch)
+            end = -1
+            for j in range(i + 1, n):
+                if text[j] == '"' or text[j] == close or (close is None and text[j] in "”»"):
+                    end = j
+                    break
+            if end < 0:
+                raise QueryError("unclosed quote", i + 1)
+            tokens.append(_Token("PHRASE", text[i + 1 : end], i + 1))
+            i = end + 1
+        else:
+            j = i
+            while j < n and not text[j].isspace() and text[j] not in "()\"“”«»":
+                j += 1
+            word = text[i:j]
+            kind = word if word in _OPERATORS else "TERM"
+            tokens.append(_Token(kind, word, i + 1))
+            i = j
+    return tokens
+
+
+def _term_node(raw: str, pos: int, *, phrase: bool) -> _Node:
+    """Compile one term or phrase; raises QueryError when it has no word in it."""
+    norm = normalise_text(raw).strip()
+    prefix = norm.endswith("*")
+    if prefix:
+        norm = norm.rstrip("*")
+    if "*" in norm:
+        raise QueryError("'*' is only allowed at the end of a term", pos)
+    parts = _WORD.findall(norm)
+    if not parts:
+        what = "phrase" if phrase else "term"
+        raise QueryError(f"{what} {raw!r} has no letter or digit", pos)
+    if len(parts) == 1:
+        mark, word = parts[0]
+        if prefix:
+            if mark:
+                raise QueryError("a prefix '*' cannot follow a #tag or @handle", pos)
+            return _Prefix(word)
+        # `#acme` wants the hashtag itself; `acme` also matches "#acme" (see Document).
+        return _Word(mark + word)
+    words = " ".join(word for _mark, word in parts)
+    return _Phrase(" " + words + ("" if prefix else " "))
+
+
+class _Parser:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.tokens = _lex(text)
+        self.i = 0
+
+    def peek(self) -> _Token | None:
+        return self.tokens[self.i] if self.i < len(self.tokens) else None
+
+    def take(self) -> _Token:
+        tok = self.tokens[self.i]
+        self.i += 1
+        return tok
+
+    def end_pos(self) -> int:
+        return len(self.text) + 1
+
+    def parse(self) -> _Node:
+        if not self.tokens:
+            raise QueryError("empty query", 1)
+        node = self.parse_or()
+        tok = self.peek()
+        if tok is not None:  # only a stray ")" can stop the loops above
+            raise QueryError("unmatched ')'", tok.pos)
+        return node
+
+    def parse_or(self) -> _Node:
+        children = [self.parse_and()]
+        while (tok := self.peek()) is not None and tok.kind == "OR":
+            self.take()
+            children.append(self.parse_and(after=tok))
+        return children[0] if len(children) == 1 else _Or(tuple(children))
+
+    def parse_and(self, after: _Token | None = None) -> _Node:
+        children = [self.parse_not(after)]
+        while (tok := self.peek()) is not None and tok.kind not in ("OR", ")"):
+            if tok.kind == "AND":
+                self.take()
+                children.append(self.parse_not(after=tok))
+            else:  # adjacent terms: implicit AND
+                children.append(self.parse_not(None))
+        return children[0] if len(children) == 1 else _And(tuple(children))
+
+    def parse_not(self, after: _Token | None) -> _Node:
+        tok = self.peek()
+        if tok is not None and tok.kind == "NOT":
+            self.take()
+            return _Not(self.parse_not(after=tok))
+        return self.parse_atom(after)
+
+    def parse_atom(self, after: _Token | None) -> _Node:
+        tok = self.peek()
+        if tok is None:
+            if after is not None:
+                raise QueryError(f"{after.value} needs a term after it", after.pos)
+            raise QueryError("query ends where a term was expected", self.end_pos())
+        if tok.kind in ("AND", "OR", ")"):
+            if after is not None:
+                raise QueryError(f"{after.value} needs a term after it", after.pos)
+            if tok.kind == ")":
+                raise QueryError("')' where a term was expected", tok.pos)
+            raise QueryError(f"{tok.value} needs a term before it", tok.pos)
+        self.take()
+        if tok.kind == "(":
+            if (nxt := self.peek()) is not None and nxt.kind == ")":
+                raise QueryError("empty parentheses", tok.pos)
+            node = self.parse_or()
+            close = self.peek()
+            if close is None or close.kind != ")":
+                raise QueryError("unclosed '('", tok.pos)
+            self.take()
+            return node
+        return _term_node(tok.value, tok.pos, phrase=tok.kind == "PHRASE")
+
+
+class Query:
+    """A compiled keyword query. `matches` takes raw text (it normalises it);
+    `matches_document` takes a `Document` prepared once for many queries."""
+
+    __slots__ = ("_root", "text")
+
+    def __init__(self, text: str, root: _Node) -> None:
+        self.text = text
+        self._root = root
+
+    def matches(self, text: str) -> bool:
+        """True when the raw `text` satisfies the query."""
+        return self._root.eval(Document(text))
+
+    def matches_document(self, doc: Document) -> bool:
+        return self._root.eval(doc)
+
+    def __repr__(self) -> str:
+        return f"Query({self.text!r})"
+
+
+def compile_query(text: str) -> Query:
+    """Compile `text`; raises QueryError (a ValueError) naming the problem and position.
+
+    A query that would match a text containing none of its words (e.g. only `NOT x`) is
+    refused: a topic must say what it is about, not only what it is not.
+    """
+    root = _Parser(text).parse()
+    if root.eval(Document("")):
+        raise QueryError("query matches every text (it needs a term that is not negated)", 1)
+    return Query(text, root)
+
+
+class TopicMatcher:
+    """Match one text against many topics: the text is normalised and cut into words once."""
+
+    __slots__ = ("_topics",)
+
+    def __init__(self, topics: Sequence[tuple[str, str]]) -> None:
+        """`topics` are (name, query) pairs; raises QueryError naming the topic that fails."""
+        compiled: list[tuple[str, Query]] = []
+        for name, query in topics:
+            try:
+                compiled.append((name, compile_query(query)))
+            except QueryError as exc:
+                raise QueryError(f"topic {name!r}: {exc.reason}", exc.position) from None
+        self._topics = tuple(compiled)
+
+    def match(self, text: str) -> tuple[str, ...]:
+        """Names of the topics whose query `text` satisfies, in the order they were given."""
+        doc = Document(text)
+        return tuple(name for name, query in self._topics if query.matches_document(doc))

@@ -1,0 +1,124 @@
+"""Topic keyword queries: syntax, normalisation, word boundaries and errors."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from monitor.query import QueryError, TopicMatcher, compile_query, normalise_text
+
+
+def test_normalise_strips_case_accents_and_unifies_apostrophes() -> None:
+    """Lower case, no accents, typographic apostrophes become "'", ligatures are spelt out."""
+    assert normalise_text("L’Oréal Œuvre ÉTÉ") == "l'oreal oeuvre ete"
+    assert normalise_text("Ça‘va") == "ca'va"
+
+
+@pytest.mark.parametrize(
+    ("query", "text", "expected"),
+    [
+        ("acme", "ACME rappelle ses produits", True),
+        ("acme", "Acmeco rappelle ses produits", False),  # whole words only
+        ("acme", "I love #Acme", True),  # a plain term matches the hashtag
+        ("#acme", "I love #Acme", True),
+        ("#acme", "I love Acme", False),  # the hashtag query wants the hashtag
+        ("@acme", "thanks @ACME for nothing", True),
+        ("oreal", "L’Oréal lance un produit", True),
+        ('"l\'oreal"', "L’Oréal lance un produit", True),
+        ("l’oréal", "chez l'oreal", True),
+        ("oreal", "loreal", False),
+        ("rappel*", "Rappels de lots en cours", True),
+        ("rappel*", "un grappel", False),  # prefix starts at a word boundary
+        ('"rappel produit"', "Rappel produit chez Acme", True),
+        ('"rappel produit"', "produit rappel", False),
+        ('"rappel produit"', "rappel, produit", True),  # punctuation is not a word
+        ('"rappel prod*"', "rappel produits", True),
+        ('"rappel prod*"', "rappel aprod", False),
+        ("acme recall", "recall of acme bars", True),  # implicit AND
+        ("acme recall", "acme bars", False),
+        ("acme OR globex", "globex news", True),
+        ("acme AND NOT concours", "acme concours", False),
+        ("acme NOT concours", "acme rappel", True),
+        ("acme (rappel OR recall)", "ACME: RECALL", True),
+        ("acme (rappel OR recall)", "acme promo", False),
+        ("NOT concours acme", "acme", True),
+        ("acme or globex", "acme or globex", True),  # lower-case "or" is a word, not OR
+        ("acme or globex", "globex", False),
+        ("coca-cola", "Coca Cola zéro", True),
+        ("grève", "GREVE à la SNCF", True),
+        ("a OR b AND c", "a", True),  # AND binds tighter than OR
+        ("(a OR b) AND c", "a", False),
+        ("«rappel produit»", "un rappel produit", True),
+    ],
+)
+def test_query_matches(query: str, text: str, expected: bool) -> None:
+    """Each query matches exactly the texts the syntax promises."""
+    assert compile_query(query).matches(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("query", "reason", "position"),
+    [
+        ("", "empty query", 1),
+        ("   ", "empty query", 1),
+        ("acme AND", "AND needs a term after it", 6),
+        ("OR acme", "OR needs a term before it", 1),
+        ("acme OR OR b", "OR needs a term after it", 6),
+        ("(acme", "unclosed '('", 1),
+        ("acme)", "unmatched ')'", 5),
+        ("acme ()", "empty parentheses", 6),
+        ('acme "rappel', "unclosed quote", 6),
+        ("acme *", "term '*' has no letter or digit", 6),
+        ("ac*me", "'*' is only allowed at the end of a term", 1),
+        ("NOT acme", "query matches every text (it needs a term that is not negated)", 1),
+        ('acme ""', "phrase '' has no letter or digit", 6),
+    ],
+)
+def test_query_errors_name_reason_and_position(query: str, reason: str, position: int) -> None:
+    """A bad query raises QueryError (a ValueError) saying what is wrong and where."""
+    with pytest.raises(QueryError) as info:
+        compile_query(query)
+    assert info.value.reason == reason
+    assert info.value.position == position
+    assert str(info.value) == f"{reason} at character {position}"
+    assert isinstance(info.value, ValueError)
+
+
+def test_config_reports_bad_query_with_file_line() -> None:
+    """vigie.yaml validation reports a bad topic query with its line and position."""
+    from monitor.config.files import config_from_text
+    from monitor.errors import ConfigError
+
+    text = "topics:\n  - name: acme\n    query: 'acme AND'\n"
+    with pytest.raises(ConfigError) as info:
+        config_from_text(text)
+    message = str(info.value)
+    assert "vigie.yaml:3" in message and "AND needs a term after it at character 6" in message
+
+
+def test_topic_matcher_returns_matching_topics_in_order() -> None:
+    """TopicMatcher returns every matching topic name, in configuration order."""
+    matcher = TopicMatcher([("acme", "acme OR #acme"), ("recall", "rappel* OR recall"),
+                            ("globex", "globex")])
+    assert matcher.match("#Acme annonce un rappel") == ("acme", "recall")
+    assert matcher.match("rien à voir") == ()
+
+
+def test_topic_matcher_names_the_bad_topic() -> None:
+    """A bad query in TopicMatcher names its topic."""
+    with pytest.raises(QueryError, match="topic 'b': unclosed"):
+        TopicMatcher([("a", "acme"), ("b", "(x")])
+
+
+def test_topic_matcher_is_fast_for_hundreds_of_topics() -> None:
+    """500 topics against 2,000 texts take well under a second per 1,000 texts."""
+    topics = [(f"t{i}", f'brand{i} AND (rappel* OR "mauvais service" OR panne) NOT concours')
+              for i in range(500)]
+    matcher = TopicMatcher(topics)
+    texts = [f"Le brand{i % 700} est en panne, rappel des lots #brand{i}" for i in range(2000)]
+    start = time.perf_counter()
+    hits = sum(len(matcher.match(t)) for t in texts)
+    elapsed = time.perf_counter() - start
+    assert hits >= 1400
+    assert elapsed < 2.0
