@@ -1,0 +1,159 @@
+"""Mentions to bucket deltas: match, score, de-duplicate, count.
+
+The stages are pure except the `SeenIndex`, the one piece of state the pipeline consults (which
+mentions, stories and near-duplicate texts were already counted). Live workers use the Redis
+index (`monitor.store.buckets`), a replay the in-memory one below; both answer the same
+questions with the same keys, so the same mentions produce the same counts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import Protocol
+
+from monitor.config.files import VigieConfig
+from monitor.indicators import Deltas, Prepared, Verdict
+from monitor.model import Mention
+from monitor.neardup import near_keys
+from monitor.query import TopicMatcher
+from monitor.sentiment.router import SentimentRouter
+from monitor.timeutil import to_epoch
+
+NEAR_DUP_WINDOW = 6 * 3600  # a flood is judged against the last hours of its topic, not forever
+
+
+class SeenIndex(Protocol):
+    def judge(self, batch: Sequence[Prepared], token: str) -> list[Verdict]:
+        """Verdicts for a batch, remembering what it counts. Judging the same `token` again
+        (a redelivered batch) returns the verdicts of the first time, so nothing counts
+        twice and nothing is lost."""
+        ...
+
+
+def batch_token(items: Iterable[Prepared]) -> str:
+    """Deterministic id of a batch: the same mentions give the same token on redelivery."""
+    digest = hashlib.blake2b(digest_size=16)
+    for item in items:
+        digest.update(item.mention.id.encode())
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def seen_keys(item: Prepared) -> tuple[str, list[str], list[str]]:
+    """Keys of one mention for the index: its id, its story per topic, its near-dup bands
+    per topic. Shared by both index implementations."""
+    story = item.mention.story or item.mention.id
+    stories = [f"{topic}|{story}" for topic in item.topics]
+    nears = [f"{topic}|{key}" for topic in item.topics for key in item.near_keys]
+    return item.mention.id, stories, nears
+
+
+class MemorySeenIndex:
+    """In-process index for replays, expiring entries in event time."""
+
+    def __init__(self, id_ttl: float, story_ttl: float, near_ttl: float = NEAR_DUP_WINDOW):
+        self.id_ttl, self.story_ttl, self.near_ttl = id_ttl, story_ttl, near_ttl
+        self._ids: dict[str, float] = {}
+        self._stories: dict[str, float] = {}
+        self._near: dict[str, float] = {}
+        self._batches: dict[str, list[Verdict]] = {}
+        self._last_sweep = 0.0
+
+    @staticmethod
+    def _claim(table: dict[str, float], key: str, now: float, ttl: float) -> bool:
+        """True when `key` was not live; (re)arms it either way, as SET EX would."""
+        expires = table.get(key)
+        fresh = expires is None or expires <= now
+        if fresh:
+            table[key] = now + ttl
+        return fresh
+
+    def judge(self, batch: Sequence[Prepared], token: str) -> list[Verdict]:
+        if token in self._batches:
+            return self._batches[token]
+        verdicts = []
+        for item in batch:
+            now = to_epoch(item.mention.published)
+            mention_id, stories, nears = seen_keys(item)
+            if not self._claim(self._ids, mention_id, now, self.id_ttl):
+                verdicts.append(Verdict(new=False))
+                continue
+            syndicated = frozenset(
+                topic for topic, key in zip(item.topics, stories, strict=True)
+                if not self._claim(self._stories, key, now, self.story_ttl)
+            )
+            near_hit = set()
+            for key in nears:
+                # Every band is armed, so a later copy finds whichever band it shares.
+                if not self._claim(self._near, key, now, self.near_ttl):
+                    near_hit.add(key.split("|", 1)[0])
+            verdicts.append(Verdict(True, syndicated, frozenset(near_hit)))
+            self._sweep(now)
+        self._batches = {token: verdicts}  # a replay never redelivers older batches
+        return verdicts
+
+    def _sweep(self, now: float) -> None:
+        if now - self._last_sweep < 3600:
+            return
+        self._last_sweep = now
+        for table in (self._ids, self._stories, self._near):
+            for key in [k for k, exp in table.items() if exp <= now]:
+                del table[key]
+
+
+@dataclass
+class Ingestor:
+    """Match and score mentions in batches (the expensive, stateless part of ingestion)."""
+
+    config: VigieConfig
+    router: SentimentRouter
+    matcher: TopicMatcher
+
+    @classmethod
+    def from_config(cls, config: VigieConfig, router: SentimentRouter | None = None) -> Ingestor:
+        matcher = TopicMatcher([(t.name, t.query) for t in config.topics])
+        return cls(config, router or SentimentRouter(config.sentiment), matcher)
+
+    def topics_for(self, mention: Mention) -> tuple[str, ...]:
+        if mention.topics is not None:
+            return mention.topics
+        matched = self.matcher.match(mention.body)
+        source = self.config.source(mention.source)
+        if source is not None and source.topics is not None and matched:
+            allowed = set(source.topics)
+            matched = tuple(t for t in matched if t in allowed)
+        return matched
+
+    def prepare(self, mentions: Sequence[Mention]) -> list[Prepared]:
+        """Mentions that match a topic, with topics, language and scores filled in.
+        Mentions matching no topic are left out: they are not the watch's business."""
+        matched = [(m, self.topics_for(m)) for m in mentions]
+        matched = [(m, topics) for m, topics in matched if topics]
+        if not matched:
+            return []
+        texts = [m.body for m, _ in matched]
+        scores = self.router.score_batch(texts, [m.lang for m, _ in matched])
+        out = []
+        for (mention, topics), score, text in zip(matched, scores, texts, strict=True):
+            source = self.config.source(mention.source)
+            out.append(
+                Prepared(
+                    mention=replace(mention, topics=topics, lang=score.lang),
+                    topics=topics,
+                    scores=score,
+                    near_keys=near_keys(text),
+                    weight=source.weight if source is not None else 1.0,
+                )
+            )
+        return out
+
+
+def count(batch: Sequence[Prepared], verdicts: Sequence[Verdict], widths: Iterable[int]) -> Deltas:
+    """Bucket deltas of a judged batch."""
+    deltas = Deltas()
+    widths = tuple(widths)
+    for item, verdict in zip(batch, verdicts, strict=True):
+        deltas.add(item, verdict, widths)
+    return deltas

@@ -1,0 +1,226 @@
+"""Indicators and the dedup index in Redis.
+
+Two Lua scripts make ingestion exactly-once per mention under Celery's late acks:
+- `judge` decides, atomically, which mentions of a batch are new, syndicated or
+  near-duplicates, and remembers its verdicts under the batch token: a redelivered batch gets
+  the same verdicts back instead of being called all duplicates (which would lose its counts);
+- `apply` adds a batch's bucket deltas once: they are applied only if the batch's token is
+  claimed in the same atomic step.
+
+Keys (all `vigie:`-prefixed): `seen:id:*`, `seen:story:*`, `seen:near:*`, `batch:*`,
+`applied:*`, and per bucket `b:{width}:{topic}:{start}` (a hash of counters) with `:a`
+(authors and their counts, fine widths), `:ah` (HyperLogLog of authors, coarse widths) and
+`:s` (sources and their counts).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+
+import redis
+
+from monitor.indicators import AUTHOR_COUNT_WIDTHS, DAY, FIVE_MINUTES, HOUR, MINUTE, Deltas, Prepared, Verdict
+from monitor.model import BucketStats
+from monitor.pipeline import NEAR_DUP_WINDOW, seen_keys
+from monitor.store import PREFIX
+
+BATCH_MEMORY = 86400  # a redelivery comes within the visibility timeout, far below a day
+
+_JUDGE = """
+local token_key = KEYS[1]
+local cached = redis.call('GET', token_key)
+if cached then return cached end
+local batch_ttl, id_ttl, story_ttl, near_ttl = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
+local i, out = 5, {}
+while i <= #ARGV do
+  local id = ARGV[i]
+  local nstories = tonumber(ARGV[i + 1])
+  local is_new = redis.call('SET', id, '1', 'NX', 'EX', id_ttl)
+  local synd, near = {}, {}
+  local j = i + 2
+  for s = 1, nstories do
+    if is_new and not redis.call('SET', ARGV[j], '1', 'NX', 'EX', story_ttl) then
+      table.insert(synd, tostring(s))
+    end
+    j = j + 1
+  end
+  local nnear = tonumber(ARGV[j])
+  j = j + 1
+  for n = 1, nnear do
+    local topic_index, key = ARGV[j], ARGV[j + 1]
+    if is_new and not redis.call('SET', key, '1', 'NX', 'EX', near_ttl) then
+      near[topic_index] = true
+    end
+    j = j + 2
+  end
+  if is_new then
+    local near_list = {}
+    for k, _ in pairs(near) do table.insert(near_list, k) end
+    table.insert(out, 'Y|' .. table.concat(synd, ',') .. '|' .. table.concat(near_list, ','))
+  else
+    table.insert(out, 'N')
+  end
+  i = j
+end
+local encoded = table.concat(out, ';')
+redis.call('SET', token_key, encoded, 'EX', batch_ttl)
+return encoded
+"""
+
+_APPLY = """
+if not redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then return 0 end
+local i = 2
+while i <= #ARGV do
+  local op = ARGV[i]
+  if op == 'hi' then
+    redis.call('HINCRBY', ARGV[i + 1], ARGV[i + 2], ARGV[i + 3]); i = i + 4
+  elseif op == 'hf' then
+    redis.call('HINCRBYFLOAT', ARGV[i + 1], ARGV[i + 2], ARGV[i + 3]); i = i + 4
+  elseif op == 'pf' then
+    redis.call('PFADD', ARGV[i + 1], ARGV[i + 2]); i = i + 3
+  elseif op == 'ex' then
+    redis.call('EXPIRE', ARGV[i + 1], ARGV[i + 2]); i = i + 3
+  else
+    return redis.error_reply('unknown op ' .. op)
+  end
+end
+return 1
+"""
+
+_COUNTERS = ("volume", "positive", "neutral", "negative", "unscored", "reach", "syndicated",
+             "near_duplicates", "estimated_time")
+_FLOATS = ("compound_sum", "negative_intensity")
+
+
+def _short(key: str) -> str:
+    # Stories are URLs of any length: hash them so keys stay small and bounded.
+    return hashlib.blake2b(key.encode(), digest_size=12).hexdigest()
+
+
+def bucket_key(width: int, topic: str, start: int) -> str:
+    return f"{PREFIX}b:{width}:{topic}:{start}"
+
+
+class RedisBuckets:
+    """Dedup index and bucket counters over one Redis connection."""
+
+    def __init__(self, client: redis.Redis, retention: dict[int, float], dedup_ttl: float):
+        self.client = client
+        self.retention = retention
+        self.dedup_ttl = int(dedup_ttl)
+        self._judge = client.register_script(_JUDGE)
+        self._apply = client.register_script(_APPLY)
+
+    @classmethod
+    def from_config(cls, client: redis.Redis, retention: object) -> RedisBuckets:
+        ret = {
+            MINUTE: retention.minute, FIVE_MINUTES: retention.five_minutes,  # type: ignore[attr-defined]
+            HOUR: retention.hour, DAY: retention.day,  # type: ignore[attr-defined]
+        }
+        return cls(client, ret, retention.dedup)  # type: ignore[attr-defined]
+
+    # -- SeenIndex -------------------------------------------------------------------------
+    def judge(self, batch: Sequence[Prepared], token: str) -> list[Verdict]:
+        args: list[str | int] = [BATCH_MEMORY, self.dedup_ttl, self.dedup_ttl, NEAR_DUP_WINDOW]
+        for item in batch:
+            mention_id, stories, nears = seen_keys(item)
+            args.append(f"{PREFIX}seen:id:{_short(mention_id)}")
+            args.append(len(stories))
+            args.extend(f"{PREFIX}seen:story:{_short(s)}" for s in stories)
+            args.append(len(nears))
+            per_topic = len(item.near_keys)
+            for index, key in enumerate(nears):
+                args.extend((index // per_topic + 1, f"{PREFIX}seen:near:{_short(key)}"))
+        raw = self._judge(keys=[f"{PREFIX}batch:{token}"], args=args)
+        encoded = raw.decode() if isinstance(raw, bytes) else str(raw)
+        verdicts = []
+        for item, code in zip(batch, encoded.split(";") if encoded else [], strict=True):
+            if code == "N":
+                verdicts.append(Verdict(new=False))
+                continue
+            _, synd, near = code.split("|")
+            verdicts.append(
+                Verdict(
+                    True,
+                    frozenset(item.topics[int(i) - 1] for i in synd.split(",") if i),
+                    frozenset(item.topics[int(i) - 1] for i in near.split(",") if i),
+                )
+            )
+        return verdicts
+
+    # -- counting ----------------------------------------------------------------------------
+    def apply(self, deltas: Deltas, token: str) -> bool:
+        """Add the deltas once; False when this batch token was already applied."""
+        ops: list[str | int | float] = []
+        for (topic, width, start), stats in deltas.buckets.items():
+            key = bucket_key(width, topic, start)
+            ttl = int(self.retention.get(width, 86400))
+            for name in _COUNTERS:
+                value = getattr(stats, name)
+                if value:
+                    ops += ["hi", key, name, value]
+            for name in _FLOATS:
+                value = getattr(stats, name)
+                if value:
+                    ops += ["hf", key, name, repr(float(value))]
+            for stype, n in stats.source_types.items():
+                ops += ["hi", key, f"st:{stype}", n]
+            for source, n in stats.sources.items():
+                ops += ["hi", key + ":s", source, n]
+            if width in AUTHOR_COUNT_WIDTHS:
+                for author, n in stats.authors.items():
+                    ops += ["hi", key + ":a", author, n]
+                ops += ["ex", key + ":a", ttl]
+            else:
+                for author in stats.authors:
+                    ops += ["pf", key + ":ah", author]
+                ops += ["ex", key + ":ah", ttl]
+            ops += ["hi", key, "touched", 1, "ex", key, ttl, "ex", key + ":s", ttl]
+        if not ops:
+            return False
+        return bool(self._apply(keys=[f"{PREFIX}applied:{token}"], args=[BATCH_MEMORY, *ops]))
+
+    # -- reading -----------------------------------------------------------------------------
+    def read(self, topic: str, width: int, starts: Iterable[int]) -> list[BucketStats]:
+        """Buckets of one topic (empty BucketStats where nothing was counted)."""
+        starts = list(starts)
+        pipe = self.client.pipeline(transaction=False)
+        for start in starts:
+            key = bucket_key(width, topic, start)
+            pipe.hgetall(key)
+            pipe.hgetall(key + ":s")
+            if width in AUTHOR_COUNT_WIDTHS:
+                pipe.hgetall(key + ":a")
+            else:
+                pipe.pfcount(key + ":ah")
+        replies = pipe.execute()
+        out = []
+        for index, start in enumerate(starts):
+            main, sources, authors = replies[index * 3:index * 3 + 3]
+            out.append(_decode(topic, width, start, main, sources, authors))
+        return out
+
+    def read_range(self, topic: str, width: int, start: int, end: int) -> list[BucketStats]:
+        return self.read(topic, width, range(start, end, width))
+
+
+def _decode(
+    topic: str, width: int, start: int, main: dict[bytes, bytes], sources: dict[bytes, bytes],
+    authors: dict[bytes, bytes] | int,
+) -> BucketStats:
+    stats = BucketStats(topic=topic, start=start, width=width)
+    for raw_field, raw_value in main.items():
+        name = raw_field.decode()
+        if name in _COUNTERS:
+            setattr(stats, name, int(raw_value))
+        elif name in _FLOATS:
+            setattr(stats, name, float(raw_value))
+        elif name.startswith("st:"):
+            stats.source_types[name[3:]] = int(raw_value)
+    stats.sources = {k.decode(): int(v) for k, v in sources.items()}
+    if isinstance(authors, dict):
+        stats.authors = {k.decode(): int(v) for k, v in authors.items()}
+    else:
+        stats.distinct_authors_estimate = int(authors)
+    return stats
