@@ -1,0 +1,1 @@
+"""Slack interactivity: the /slack/events Request URL (Bolt), Socket Mode."""
