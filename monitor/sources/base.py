@@ -24,7 +24,7 @@ class FetchState:
 
     `next_poll_at` is an epoch: the poller should not fetch before it (it already holds
     the poll interval, or the backoff after failures, or the server's Retry-After).
-    `offset` is the byte offset a file source resumes from.
+    `offset` is the byte offset a file source resumes from (`line` lines into the file).
     """
 
     etag: str | None = None
@@ -33,6 +33,7 @@ class FetchState:
     next_poll_at: float = 0.0
     last_url: str | None = None
     offset: int = 0
+    line: int = 0  # lines read up to `offset`, so errors name the file's line number
 
     def due(self, now: datetime) -> bool:
         """True when a poll at `now` respects the interval and any backoff."""
@@ -49,7 +50,7 @@ class FetchState:
             return cls()
         names = {f.name for f in fields(cls)}
         values = {k: v for k, v in data.items() if k in names}
-        for key in ("consecutive_failures", "offset"):
+        for key in ("consecutive_failures", "offset", "line"):
             if key in values:
                 values[key] = int(values[key] or 0)
         if "next_poll_at" in values:
