@@ -42,6 +42,14 @@ app.conf.update(
     broker_transport_options={"visibility_timeout": 7 * 86400},
     worker_hijack_root_logger=False,
     include=TASK_MODULES,
+    beat_schedule={
+        # Feeds are scheduled by a dispatcher rather than one beat entry each, so intervals,
+        # backoff and config reloads take effect without restarting beat.
+        "dispatch-polls": {"task": "vigie.dispatch", "schedule": float(
+            os.environ.get("VIGIE_DISPATCH_EVERY", "5"))},
+        "detect": {"task": "vigie.detect", "schedule": float(
+            os.environ.get("VIGIE_DETECT_EVERY", "30"))},
+    },
 )
 
 

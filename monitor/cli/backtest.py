@@ -1,7 +1,173 @@
-"""Placeholder while the subcommands of this group are written."""
+"""`vigie backtest`: replay mentions in event time through the live code and the rules."""
 
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Annotated, Any
+
+import orjson
 import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from monitor import backtest
+from monitor.config.files import VigieConfig, config_from_text, load_config
+from monitor.config.settings import Settings
+from monitor.errors import ConfigError
+
+err = Console(stderr=True)
+
+
+def _config(path: Path | None) -> VigieConfig:
+    settings = Settings.from_env()
+    target = path or settings.config_path
+    if path is None and not target.exists():
+        return config_from_text("{}")  # topics come from the mentions' `topics`
+    return load_config(target)
+
+
+def _rules(config: VigieConfig, rules_dir: Path | None, no_rules: bool) -> Any:
+    if no_rules:
+        return None
+    from monitor.rules.loader import RuleSet
+
+    folder = rules_dir or config.resolve(config.rules_dir)
+    if not folder.is_dir():
+        if rules_dir is not None:
+            raise ConfigError([f"{folder}: (rules): not a directory"])
+        return None
+    return RuleSet.load(folder, **_rule_refs(config))
+
+
+def _rule_refs(config: VigieConfig) -> dict[str, Any]:
+    from monitor.playbooks import playbook_names
+
+    return {"known_playbooks": playbook_names(config.resolve(config.playbooks_dir))}
+
+
+def _labels(path: Path | None) -> list[dict[str, Any]] | None:
+    if path is None:
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise typer.BadParameter(f"{path}: {exc}") from None
+    if not isinstance(data, list) or not all(
+        isinstance(x, dict) and {"topic", "type", "start", "end"} <= x.keys() for x in data
+    ):
+        raise typer.BadParameter(f"{path}: expected a list of {{topic, type, start, end}}")
+    return data
 
 
 def register(app: typer.Typer) -> None:
-    pass
+    @app.command("backtest")
+    def backtest_cmd(
+        mentions: Annotated[list[Path], typer.Option("--mentions", "-m", help="Replay file(s), .jsonl or .jsonl.gz (the archive's format).")],
+        out: Annotated[Path, typer.Option("--out", "-o", help="Write one JSON object per alert, escalation and resolution.")] = Path("alerts.jsonl"),
+        config: Annotated[Path | None, typer.Option("--config", "-c", help="vigie.yaml (topics, detection settings, rules_dir).")] = None,
+        labels: Annotated[Path | None, typer.Option(help="JSON list of {topic, type, start, end}: print precision, recall and delay per class.")] = None,
+        rules_dir: Annotated[Path | None, typer.Option("--rules", help="Alert rules folder (default: the config's rules_dir).")] = None,
+        no_rules: Annotated[bool, typer.Option("--no-rules", help="Detection only.")] = False,
+        sweep: Annotated[str | None, typer.Option(help="name=start:stop:step: replay once per value of one detection threshold.")] = None,
+        notify: Annotated[bool, typer.Option(help="Send the fired alerts through the configured notifier, marked as a replay.")] = False,
+    ) -> None:
+        """Replay mentions through the live code and write the alerts it would have raised."""
+        try:
+            cfg = _config(config)
+            rules = _rules(cfg, rules_dir, no_rules)
+            label_list = _labels(labels)
+            sweep_spec = backtest.parse_sweep(sweep) if sweep else None
+            if sweep_spec:
+                backtest.with_setting(cfg, sweep_spec[0], sweep_spec[1][0])
+        except ConfigError as exc:
+            for problem in exc.problems:
+                err.print(problem, markup=False, highlight=False)
+            raise typer.Exit(2) from None
+        except ValueError as exc:
+            err.print(f"[red]{exc}[/red]")
+            raise typer.Exit(2) from None
+
+        bad_lines: list[str] = []
+        try:
+            items = backtest.load_mentions(mentions, bad_lines.append)
+        except OSError as exc:
+            err.print(f"[red]cannot read mentions: {exc}[/red]")
+            raise typer.Exit(1) from None
+        for line in bad_lines[:20]:
+            err.print(f"[yellow]skipped {line}[/yellow]", highlight=False)
+        if len(bad_lines) > 20:
+            err.print(f"[yellow]... {len(bad_lines) - 20} more bad lines skipped[/yellow]")
+
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                      TimeElapsedColumn(), console=err, disable=not err.is_terminal) as progress:
+            task = progress.add_task("scoring mentions", total=len(items))
+            prepared = backtest.prepare(items, cfg, lambda n: progress.advance(task, n))
+            outcome = backtest.run(prepared, cfg, rules)
+        records = outcome.records()
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with out.open("wb") as handle:
+            for record in records:
+                handle.write(orjson.dumps(record) + b"\n")
+        _summary(records, len(items), len(prepared), out)
+        if label_list is not None:
+            _evaluation(outcome, label_list)
+        if sweep_spec:
+            _sweep(prepared, cfg, rules, sweep_spec, label_list)
+        if notify:
+            _notify(outcome)
+
+
+def _summary(records: list[dict[str, Any]], total: int, matched: int, out: Path) -> None:
+    table = Table(title=f"Backtest: {total} mentions, {matched} matched a topic -> {out}")
+    for column in ("topic", "kind", "status", "count"):
+        table.add_column(column)
+    counts = Counter((r["topic"], r["kind"], r["status"]) for r in records)
+    for (topic, kind, status), n in sorted(counts.items()):
+        table.add_row(topic, kind, status, str(n))
+    Console().print(table)
+
+
+def _evaluation(outcome: backtest.Outcome, labels: list[dict[str, Any]]) -> None:
+    from monitor.detection.evaluate import evaluate
+
+    report = evaluate(outcome.events, labels)
+    Console().print(report.table())
+
+
+def _sweep(prepared: Any, cfg: VigieConfig, rules: Any, spec: tuple[str, list[float]],
+           labels: list[dict[str, Any]] | None) -> None:
+    from monitor.detection.evaluate import evaluate
+
+    name, values = spec
+    table = Table(title=f"Sweep of {name}")
+    for column in (name, "alerts fired", "crisis precision", "crisis recall", "median delay (min)"):
+        table.add_column(column)
+    for value in values:
+        outcome = backtest.run(prepared, backtest.with_setting(cfg, name, value), rules)
+        fired = outcome.fired_events() if rules is not None else outcome.events
+        row = [f"{value:g}", str(len(fired))]
+        if labels is not None:
+            summary = evaluate(fired, labels).as_dict().get("crisis", {})
+            row += [_fmt(summary.get("precision")), _fmt(summary.get("recall")),
+                    _fmt(summary.get("median_delay_minutes"))]
+        else:
+            row += ["-", "-", "-"]
+        table.add_row(*row)
+    Console().print(table)
+
+
+def _fmt(value: Any) -> str:
+    return "-" if value is None else f"{value:.2f}" if isinstance(value, float) else str(value)
+
+
+def _notify(outcome: backtest.Outcome) -> None:
+    from monitor.notify.replay import send_replay
+
+    fired = [a for d in outcome.decisions for a in d.alerts if a.status.value == "fired"]
+    sent = send_replay(fired, Settings.from_env())
+    err.print(f"sent {sent} replayed alert(s) through the notifier")
+    sys.stderr.flush()

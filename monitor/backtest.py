@@ -1,0 +1,155 @@
+"""`vigie backtest`: replay archived mentions through the live code, then through the rules.
+
+Mentions are matched and scored once; a sweep then re-runs detection and rules per value of
+one threshold on the same scored mentions, which is what makes a sweep cheap.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from monitor.config.files import VigieConfig
+from monitor.indicators import Prepared
+from monitor.model import Alert, AlertStatus, EpisodeEvent, Mention
+from monitor.pipeline import Ingestor
+from monitor.replay import Replayer, prepare_all, run_prepared, sorted_mentions
+from monitor.rules.evaluate import RuleEngine
+from monitor.rules.loader import RuleSet
+from monitor.rules.state import RuleState
+from monitor.timeutil import to_epoch
+
+
+@dataclass
+class Decision:
+    """One line of the output: an episode event, and what the rules made of it."""
+
+    event: EpisodeEvent
+    alerts: list[Alert] = field(default_factory=list)
+
+    def lines(self) -> list[dict[str, Any]]:
+        if not self.alerts:
+            data = self.event.to_dict()
+            data.update({"rule": None, "status": "unrouted", "suppressed_by": None})
+            return [data]
+        return [alert.to_dict() for alert in self.alerts]
+
+
+@dataclass
+class Outcome:
+    decisions: list[Decision]
+    ticks: list[Alert]
+
+    @property
+    def events(self) -> list[EpisodeEvent]:
+        return [d.event for d in self.decisions]
+
+    def records(self) -> list[dict[str, Any]]:
+        out = [line for d in self.decisions for line in d.lines()]
+        out.extend(a.to_dict() for a in self.ticks)
+        out.sort(key=lambda r: r["at"])
+        return out
+
+    def fired_events(self) -> list[EpisodeEvent]:
+        """Events that reached people (after rules), for evaluating what a team would see."""
+        fired = {a.event.episode + a.event.at.isoformat() for d in self.decisions
+                 for a in d.alerts if a.status is AlertStatus.FIRED}
+        fired |= {a.event.episode + a.event.at.isoformat() for a in self.ticks
+                  if a.status is AlertStatus.FIRED}
+        return [e for e in self.events if e.episode + e.at.isoformat() in fired]
+
+
+def load_mentions(paths: Sequence[Path], on_error: Callable[[str], None]) -> list[Mention]:
+    """Every mention of the replay files (bad lines reported through `on_error`)."""
+    from monitor.sources.jsonl import LineError, read_replay
+
+    seen: set[str] = set()
+    out: list[Mention] = []
+    for path in paths:
+        for item in read_replay(path):
+            if isinstance(item, LineError):
+                on_error(str(item))
+            elif item.id not in seen:  # the archive may hold a redelivered mention twice
+                seen.add(item.id)
+                out.append(item)
+    return sorted_mentions(out)
+
+
+def prepare(mentions: Sequence[Mention], config: VigieConfig,
+            progress: Callable[[int], None] | None = None) -> list[Prepared]:
+    return prepare_all(mentions, Ingestor.from_config(config), progress)
+
+
+def run(prepared: Sequence[Prepared], config: VigieConfig, rules: RuleSet | None,
+        until: float | None = None) -> Outcome:
+    """Detection then rules, in event time, over already-scored mentions."""
+    engine = None
+    state = RuleState()
+    if rules is not None:
+        engine = RuleEngine(rules, {t.name: t.labels for t in config.topics})
+    decisions: list[Decision] = []
+    ticks: list[Alert] = []
+    last_tick = None
+    for event in run_prepared(prepared, config, until, Replayer(config)):
+        decision = Decision(event)
+        if engine is not None:
+            # The live monitor ticks the rules every detection run: do it at event time here.
+            if last_tick is None or event.at > last_tick:
+                ticks.extend(a for a in engine.tick(state, (), event.at))
+                last_tick = event.at
+            decision.alerts = engine.evaluate(event, state, (), event.at)
+        decisions.append(decision)
+    return Outcome(decisions, ticks)
+
+
+def parse_sweep(spec: str) -> tuple[str, list[float]]:
+    """`name=start:stop:step` -> (name, values), stop included."""
+    try:
+        name, span = spec.split("=", 1)
+        start, stop, step = (float(x) for x in span.split(":"))
+    except ValueError:
+        raise ValueError(f"--sweep {spec!r}: expected name=start:stop:step") from None
+    if step <= 0 or stop < start:
+        raise ValueError(f"--sweep {spec!r}: need step > 0 and stop >= start")
+    values, value = [], start
+    while value <= stop + step * 1e-9:
+        values.append(round(value, 10))
+        value += step
+    if len(values) > 200:
+        raise ValueError(f"--sweep {spec!r}: {len(values)} values, 200 at most")
+    return name.strip(), values
+
+
+def with_setting(config: VigieConfig, name: str, value: float) -> VigieConfig:
+    """A copy of `config` with one detection threshold changed (validated)."""
+    fields = type(config.detection).model_fields
+    if name not in fields:
+        known = ", ".join(sorted(fields))
+        raise ValueError(f"--sweep: unknown detection setting {name!r} (known: {known})")
+    current = getattr(config.detection, name)
+    typed: Any = int(value) if isinstance(current, int) and not isinstance(current, bool) else value
+    detection = type(config.detection).model_validate(
+        {**config.detection.model_dump(), name: typed}
+    )
+    return config.model_copy(update={"detection": detection})
+
+
+def median_delay_minutes(events: Iterable[EpisodeEvent], labels: list[dict[str, Any]],
+                         kind: str) -> float | None:
+    """Median minutes from a labelled event's start to the first event of `kind` in it."""
+    from monitor.timeutil import parse_instant
+
+    delays = []
+    events = list(events)
+    for label in labels:
+        if label.get("type") != kind:
+            continue
+        start, end = to_epoch(parse_instant(label["start"])), to_epoch(parse_instant(label["end"]))
+        hits = [to_epoch(e.at) for e in events
+                if e.topic == label["topic"] and e.kind.value == kind and start <= to_epoch(e.at) <= end + 6 * 3600]
+        if hits:
+            delays.append((min(hits) - start) / 60)
+    return statistics.median(delays) if delays else None

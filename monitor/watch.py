@@ -1,0 +1,266 @@
+"""The live watch: what each Celery task does, as plain functions over a `Context`.
+
+Tasks stay thin (workers/tasks.py): they build nothing, they call these. These functions do
+the I/O (Redis, HTTP through sources, the archive) around the pure core, and take `now` from
+their caller, so tests drive them with fixed times.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cached_property
+from typing import Any
+
+import redis
+
+from monitor import archive
+from monitor.config.files import SourceConfig, VigieConfig, load_config
+from monitor.config.reload import Reloading
+from monitor.config.settings import Settings
+from monitor.detection.engine import TopicState
+from monitor.errors import ConfigError
+from monitor.health import FeedHealth, record
+from monitor.model import EpisodeEvent, Mention
+from monitor.pipeline import Ingestor, batch_token, count
+from monitor.replay import detectors_for
+from monitor.sources import make_source
+from monitor.sources.base import FetchState
+from monitor.sources.http import HttpClient
+from monitor.store import PREFIX, connect
+from monitor.store.buckets import RedisBuckets
+from monitor.store.state import JsonState
+from monitor.timeutil import floor_to, from_epoch, parse_duration, to_epoch
+
+log = logging.getLogger(__name__)
+
+INGEST_BATCH = 200  # ~85% of the machine's ceiling at 100+ mentions per task; one per task is ~4%
+DUE_KEY = f"{PREFIX}feeds:due"
+FIRST_SEEN = f"{PREFIX}topics:first_seen"
+WIDTHS = (60, 300, 3600, 86400)
+MAX_CATCH_UP = 3 * 86400  # after a long outage, resume detection at most this far back
+
+
+@dataclass
+class Context:
+    """Per-process handles: one Redis client, one HTTP client, configs reloaded on change."""
+
+    settings: Settings
+    client: redis.Redis
+    config: Reloading[VigieConfig]
+    _ingestors: dict[int, Ingestor] = field(default_factory=dict)
+
+    @classmethod
+    def create(cls, settings: Settings | None = None) -> Context:
+        settings = settings or Settings.from_env()
+        path = settings.config_path
+        return cls(
+            settings=settings,
+            client=connect(settings),
+            config=Reloading(lambda: load_config(path), lambda: [path], str(path)),
+        )
+
+    @cached_property
+    def http(self) -> HttpClient:
+        return HttpClient()
+
+    def ingestor(self, config: VigieConfig) -> Ingestor:
+        # Rebuilt only when the config object changes (a reload), not per task.
+        key = id(config)
+        if key not in self._ingestors:
+            self._ingestors.clear()
+            self._ingestors[key] = Ingestor.from_config(config)
+        return self._ingestors[key]
+
+    def buckets(self, config: VigieConfig) -> RedisBuckets:
+        return RedisBuckets.from_config(self.client, config.retention)
+
+    @property
+    def archive_dir(self) -> Any:
+        return self.settings.data_dir / "archive"
+
+
+# -- polling ---------------------------------------------------------------------------------
+
+def due_sources(ctx: Context, now: float) -> list[str]:
+    """Sources whose next poll is due, each claimed by exactly one dispatcher."""
+    config = ctx.config.get()
+    names = {s.name for s in config.sources}
+    pipe = ctx.client.pipeline()
+    pipe.zadd(DUE_KEY, {name: now for name in names}, nx=True)
+    pipe.zrange(DUE_KEY, 0, -1)
+    _, present = pipe.execute()
+    stale = [m for m in present if m.decode() not in names]
+    if stale:
+        ctx.client.zrem(DUE_KEY, *stale)
+    due = []
+    for raw, score in ctx.client.zrangebyscore(DUE_KEY, "-inf", now, withscores=True):
+        name = raw.decode()
+        # Two beats (or a restarted one) may see the same due time: only one claim wins.
+        if ctx.client.set(f"{PREFIX}feeds:claim:{name}:{int(score)}", 1, nx=True, ex=3600):
+            source = config.source(name)
+            if source is not None:
+                ctx.client.zadd(DUE_KEY, {name: now + source.interval})
+                due.append(name)
+    return due
+
+
+def poll(ctx: Context, name: str, now: float) -> list[list[dict[str, Any]]]:
+    """Fetch one source, record its state and health; return mention batches to ingest."""
+    config = ctx.config.get()
+    source_cfg = config.source(name)
+    if source_cfg is None:
+        return []
+    states, healths = JsonState(ctx.client, "fetch"), JsonState(ctx.client, "health")
+    raw_state = states.load(name)
+    state = FetchState.from_dict(raw_state) if raw_state else FetchState()
+    source = make_source(source_cfg, ctx.http)
+    result = source.fetch(state, from_epoch(now))
+    states.save(name, result.state.to_dict())
+    raw_health = healths.load(name)
+    health = FeedHealth.from_dict(raw_health) if raw_health else FeedHealth()
+    healths.save(name, record(health, result, from_epoch(now)).to_dict())
+    if result.status == "error":
+        log.warning("feed %s unhealthy: %s", name, result.error)
+    if result.state.next_poll_at and result.state.next_poll_at > now + source_cfg.interval:
+        ctx.client.zadd(DUE_KEY, {name: result.state.next_poll_at})  # backoff
+    dicts = [m.to_replay() for m in result.mentions]
+    return [dicts[i:i + INGEST_BATCH] for i in range(0, len(dicts), INGEST_BATCH)]
+
+
+def schedule_for(source: SourceConfig) -> float:
+    return source.interval
+
+
+# -- ingestion -------------------------------------------------------------------------------
+
+@dataclass
+class IngestReport:
+    received: int = 0
+    matched: int = 0
+    new: int = 0
+    applied: bool = False
+
+
+def ingest(ctx: Context, items: Sequence[dict[str, Any]]) -> IngestReport:
+    """Match, score, de-duplicate, archive and count one batch, exactly once."""
+    config = ctx.config.get()
+    mentions = []
+    for data in items:
+        try:
+            mentions.append(Mention.from_replay(data))
+        except ValueError as exc:  # a source already validated; this guards hand-made tasks
+            log.warning("dropping malformed mention %r: %s", data.get("id"), exc)
+    report = IngestReport(received=len(items))
+    prepared = ctx.ingestor(config).prepare(mentions)
+    report.matched = len(prepared)
+    if not prepared:
+        return report
+    token = batch_token(prepared)
+    buckets = ctx.buckets(config)
+    verdicts = buckets.judge(prepared, token)
+    fresh = [p for p, v in zip(prepared, verdicts, strict=True) if v.new]
+    report.new = len(fresh)
+    # Archive before counting: a crash in between re-archives on redelivery (replays drop
+    # duplicate ids) instead of leaving a counted mention out of the archive.
+    archive.append(ctx.archive_dir, [p.mention for p in fresh])
+    report.applied = buckets.apply(count(prepared, verdicts, WIDTHS), token)
+    if fresh:
+        first: dict[str, float] = {}
+        for p in fresh:
+            epoch = to_epoch(p.mention.published)
+            for topic in p.topics:
+                first[topic] = min(first.get(topic, epoch), epoch)
+        ctx.client.zadd(FIRST_SEEN, first, lt=True)
+        ctx.client.incrby(f"{PREFIX}stats:mentions", len(fresh))
+    return report
+
+
+# -- detection -------------------------------------------------------------------------------
+
+def coverage(config: VigieConfig, healths: dict[str, dict[str, Any]], topic: str,
+             now: float) -> float | None:
+    """Share of the sources serving `topic` that answered within three poll intervals."""
+    serving = [s for s in config.sources if s.topics is None or topic in s.topics]
+    if not serving:
+        return None
+    ok = 0
+    for source in serving:
+        health = healths.get(source.name) or {}
+        last = health.get("last_success")
+        if last is not None and now - float(last) <= 3 * source.interval:
+            ok += 1
+    return ok / len(serving)
+
+
+def detect(ctx: Context, now: float, grace: float = 60.0) -> list[EpisodeEvent]:
+    """Run the detector over every bucket closed since the last run (event time).
+
+    A bucket is closed once `grace` seconds have passed its end, so mentions fetched a little
+    late still count. One process at a time holds the lock; another tick simply skips.
+    """
+    lock = ctx.client.lock(f"{PREFIX}lock:detect", timeout=300, blocking=False)
+    if not lock.acquire(blocking=False):
+        return []
+    try:
+        return _detect(ctx, now, grace)
+    finally:
+        try:
+            lock.release()
+        except redis.exceptions.LockError:
+            log.warning("detect lock expired before release")
+
+
+def _detect(ctx: Context, now: float, grace: float) -> list[EpisodeEvent]:
+    config = ctx.config.get()
+    width = int(parse_duration(config.detection.bucket))
+    watermark = floor_to(now - grace, width)
+    detector_for = detectors_for(config)
+    states, cursors = JsonState(ctx.client, "detector"), JsonState(ctx.client, "cursor")
+    healths = JsonState(ctx.client, "health").load_all()
+    buckets = ctx.buckets(config)
+    topics = [t.name for t in config.topics]
+    saved_states = states.load_many(topics)
+    saved_cursors = cursors.load_many(topics)
+    first_seen = dict(zip(topics, ctx.client.zmscore(FIRST_SEEN, topics), strict=True)) if topics else {}
+    events: list[EpisodeEvent] = []
+    new_states, new_cursors = {}, {}
+    for topic in topics:
+        detector = detector_for(topic)
+        cursor = (saved_cursors.get(topic) or {}).get("next")
+        if cursor is None:
+            seen = first_seen.get(topic)
+            if seen is None:
+                continue  # nothing counted yet: no baseline to learn from
+            cursor = floor_to(seen, width)
+        cursor = max(int(cursor), watermark - MAX_CATCH_UP)
+        if cursor >= watermark:
+            continue
+        raw = saved_states.get(topic)
+        state = TopicState.from_dict(raw) if raw else detector.new_state(topic)
+        cov = coverage(config, healths, topic, now)
+        for bucket in buckets.read_range(topic, width, cursor, watermark):
+            # Coverage is known for the present only; older buckets are replayed without it.
+            if bucket.end > now - 2 * width - grace:
+                bucket.coverage = cov
+            events.extend(detector.step(state, bucket))
+        new_states[topic] = state.to_dict()
+        new_cursors[topic] = {"next": watermark, "at": now}
+    states.save_many(new_states)
+    cursors.save_many(new_cursors)
+    return events
+
+
+def first_seen_time(client: redis.Redis, topic: str) -> datetime | None:
+    score = client.zscore(FIRST_SEEN, topic)
+    return from_epoch(score) if score is not None else None
+
+
+def config_problems(path: str) -> list[str]:
+    try:
+        load_config(path)
+    except ConfigError as exc:
+        return exc.problems
+    return []
