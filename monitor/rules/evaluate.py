@@ -70,9 +70,10 @@ class RuleEngine:
             key = _group_key(rule, event, labels)
             group = state.groups.get(key)
             if not rule.when.test(lookup):
+                # An inhibiting rule stays active until the episode resolves: a crisis that
+                # calms down to bad buzz is still the crisis room's, not a new alert.
                 if group is not None:
                     group.pending_since, group.current, group.decided = None, None, None
-                self._deactivate(state, rule.name, event.topic, event.episode)
                 continue
             if group is None:
                 group = state.groups[key] = GroupState(rule=rule.name, topic=event.topic)
@@ -189,6 +190,7 @@ class RuleEngine:
         return out
 
     def _inhibitor(self, rule: RuleConfig, topic: str, state: RuleState) -> str | None:
+        """The first inhibiting rule active on `topic` (any open episode of it)."""
         for source in self.rules.inhibited_by.get(rule.name, ()):
             if topic in state.active.get(source, {}):
                 return source
@@ -233,7 +235,7 @@ def _lookup(event: EpisodeEvent, labels: Mapping[str, str]) -> Lookup:
         if name in fields:
             return fields[name]
         if name.startswith("labels."):
-            return labels.get(name[7:])
+            return labels.get(name[7:], "")  # as in Prometheus: a missing label is empty
         return None
 
     return get

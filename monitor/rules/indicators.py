@@ -8,27 +8,16 @@ and an unknown condition never fires (see monitor/rules/expr.py).
 
 from __future__ import annotations
 
+from monitor.detection.features import INDICATORS
 from monitor.model import Kind, Severity, Transition
 
-# name -> what it measures (shown by `vigie rules check --list` and in docs/rules.md).
+# name -> what it measures. The detector's own list (monitor/detection/features.py) is the
+# source of truth, so a new indicator there is usable in rules at once; the extras below are
+# written for events that do not come from an episode's totals (blind spots).
 NUMERIC: dict[str, str] = {
-    "volume": "distinct stories in the episode's current window",
-    "baseline": "expected volume for the same window (seasonal baseline)",
-    "volume_ratio": "volume / baseline",
-    "negative_share": "share of scored mentions that are negative (0-1)",
-    "positive_share": "share of scored mentions that are positive (0-1)",
-    "mean_compound": "mean sentiment compound (-1..1)",
-    "distinct_authors": "distinct authors in the window",
-    "distinct_sources": "distinct sources (feeds) in the window",
-    "source_types": "distinct source types (social, news, forum, ...) in the window",
-    "news_share": "share of volume coming from news sources (0-1)",
-    "news_pickup": "1 when news outlets picked the story up, else 0",
-    "near_duplicate_ratio": "share of near-duplicate mentions (copy-paste campaigns)",
-    "concentration": "share of mentions from the top authors (0-1)",
-    "reach": "summed audience of the mentions",
-    "duration_minutes": "minutes since the episode started",
-    "coverage": "share of the topic's sources polled successfully (0-1)",
-    "unscored_share": "share of mentions no sentiment scorer served",
+    **INDICATORS,
+    "coverage": "share of the topic's sources polled successfully (blind spots, 0-1)",
+    "silent_minutes": "minutes the topic has gone without any mention (blind spots)",
 }
 
 # Categorical fields of the event; values are checked against these enums at load time.

@@ -1,0 +1,301 @@
+"""Rule unit tests, in the spirit of `promtool test rules`: feed episode events (or indicator
+series) at given times through the real engine and compare the decisions with the expected
+alerts. Used by `vigie rules test` and by CI through tests/rules/test_shipped.py.
+
+Times are ISO 8601 or offsets (`+15m`) from the file's `start` (default 2026-01-05T12:00:00Z,
+a Monday). Events, then ticks, are processed in time order; an event at time T is evaluated
+with now = T.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+
+from monitor.config.yamlfile import load_file, validate
+from monitor.errors import ConfigError
+from monitor.model import Alert, AlertStatus, EpisodeEvent, Kind, Severity, Transition
+from monitor.rules.evaluate import RuleEngine
+from monitor.rules.loader import RuleSet
+from monitor.rules.silences import Silence
+from monitor.rules.state import RuleState
+from monitor.timeutil import iso, parse_duration, parse_instant
+
+DEFAULT_START = "2026-01-05T12:00:00Z"
+COMPARED = ("at", "rule", "status", "severity", "topic", "kind", "transition", "episode",
+            "channels", "playbook", "mention", "suppressed_by")
+
+
+def _time_text(value: Any) -> Any:
+    """YAML reads an unquoted ISO time as a datetime: keep it as text, checked later."""
+    return iso(parse_instant(value)) if isinstance(value, datetime) else value
+
+
+Time = Annotated[str, BeforeValidator(_time_text)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class EventSpec(_Strict):
+    at: Time
+    topic: str
+    kind: Kind
+    severity: Severity = Severity.MEDIUM
+    transition: Transition | None = Field(
+        default=None, description="Default: opened for an episode's first event, else updated "
+        "(resolved when kind is resolved)."
+    )
+    episode: str | None = Field(default=None, description="Default: <topic>-1.")
+    previous_kind: Kind | None = None
+    indicators: dict[str, float] = Field(default_factory=dict)
+
+
+class SeriesSpec(_Strict):
+    """One event every `every`, indicator lists giving successive values (a scalar repeats)."""
+
+    start: Time = "+0m"
+    every: str = "5m"
+    topic: str
+    kind: Kind
+    severity: Severity = Severity.MEDIUM
+    episode: str | None = None
+    indicators: dict[str, float | list[float]]
+
+    @field_validator("every")
+    @classmethod
+    def _every(cls, value: str) -> str:
+        if parse_duration(value) <= 0:
+            raise ValueError("every must be positive")
+        return value
+
+    @model_validator(mode="after")
+    def _lengths(self) -> SeriesSpec:
+        lengths = {len(v) for v in self.indicators.values() if isinstance(v, list)}
+        if len(lengths) > 1:
+            raise ValueError("indicator lists must have the same length")
+        if not lengths:
+            raise ValueError("give at least one indicator as a list of values")
+        return self
+
+
+class SilenceSpec(_Strict):
+    topic: str | None = None
+    rule: str | None = None
+    labels: dict[str, str] = Field(default_factory=dict)
+    starts: Time = "+0m"
+    ends: Time
+    reason: str = "rule test"
+    author: str = "test"
+
+
+class ExpectedAlert(_Strict):
+    at: Time | None = None
+    rule: str | None = None
+    status: AlertStatus | None = None
+    severity: Severity | None = None
+    topic: str | None = None
+    kind: Kind | None = None
+    transition: Transition | None = None
+    episode: str | None = None
+    channels: list[str] | None = None
+    playbook: str | None = None
+    mention: list[str] | None = None
+    suppressed_by: str | None = Field(default=None, description="Substring of the reason.")
+
+
+class TestCase(_Strict):
+    name: str
+    events: list[EventSpec] = Field(default_factory=list)
+    series: list[SeriesSpec] = Field(default_factory=list)
+    silences: list[SilenceSpec] = Field(default_factory=list)
+    ticks: list[Time] = Field(default_factory=list, description="Extra evaluation times.")
+    only: list[AlertStatus] | None = Field(
+        default=None, description="Compare only alerts with these statuses (default: all)."
+    )
+    expect: list[ExpectedAlert] = Field(default_factory=list)
+
+
+class TestFile(_Strict):
+    rule_files: list[str] | None = Field(
+        default=None, description="Relative to this file; default: every rule in ../"
+    )
+    start: Time = DEFAULT_START
+    topics: dict[str, dict[str, str]] = Field(default_factory=dict)
+    tests: list[TestCase]
+
+
+@dataclass
+class CaseResult:
+    file: str
+    name: str
+    failures: list[str] = field(default_factory=list)
+
+    @property
+    def passed(self) -> bool:
+        return not self.failures
+
+
+def _instant(value: str, start: datetime) -> datetime:
+    text = value.strip()
+    if text.startswith("+"):
+        return start + timedelta(seconds=parse_duration(text[1:]))
+    return parse_instant(text)
+
+
+def _events(case: TestCase, start: datetime) -> list[EpisodeEvent]:
+    specs: list[tuple[datetime, EventSpec]] = [(_instant(e.at, start), e) for e in case.events]
+    for series in case.series:
+        first = _instant(series.start, start)
+        step = timedelta(seconds=parse_duration(series.every))
+        count = max(len(v) for v in series.indicators.values() if isinstance(v, list))
+        for index in range(count):
+            values = {k: (v[index] if isinstance(v, list) else v)
+                      for k, v in series.indicators.items()}
+            at = first + index * step
+            specs.append((at, EventSpec(at=iso(at), topic=series.topic, kind=series.kind,
+                                        severity=series.severity, episode=series.episode,
+                                        indicators=values)))
+    specs.sort(key=lambda pair: pair[0])
+    out: list[EpisodeEvent] = []
+    episode_start: dict[str, datetime] = {}
+    for at, spec in specs:
+        episode = spec.episode or f"{spec.topic}-1"
+        transition = spec.transition
+        if transition is None:
+            if spec.kind == Kind.RESOLVED:
+                transition = Transition.RESOLVED
+            else:
+                transition = Transition.UPDATED if episode in episode_start else Transition.OPENED
+        began = episode_start.setdefault(episode, at)
+        out.append(EpisodeEvent(
+            topic=spec.topic, episode=episode, episode_start=began, at=at, kind=spec.kind,
+            transition=transition, severity=spec.severity, summary=f"test event {spec.kind}",
+            indicators=dict(spec.indicators), previous_kind=spec.previous_kind,
+        ))
+    return out
+
+
+def run_case(case: TestCase, rules: RuleSet, topics: dict[str, dict[str, str]],
+             start: datetime) -> list[tuple[datetime, Alert]]:
+    """Every decision of the engine over the case's timeline, with its decision time."""
+    engine = RuleEngine(rules, topics)
+    state = RuleState()
+    silences = [
+        Silence(id=f"test{index}", starts=_instant(s.starts, start), ends=_instant(s.ends, start),
+                reason=s.reason, author=s.author, created_at=start, topic=s.topic, rule=s.rule,
+                labels=dict(s.labels))
+        for index, s in enumerate(case.silences)
+    ]
+    timeline: list[tuple[datetime, int, EpisodeEvent | None]] = [
+        (e.at, 0, e) for e in _events(case, start)
+    ]
+    timeline += [(_instant(t, start), 1, None) for t in case.ticks]
+    timeline.sort(key=lambda item: (item[0], item[1]))
+    out: list[tuple[datetime, Alert]] = []
+    for at, _, event in timeline:
+        alerts = (engine.evaluate(event, state, silences, at) if event is not None
+                  else engine.tick(state, silences, at))
+        out.extend((at, alert) for alert in alerts)
+    return out
+
+
+def _actual_fields(at: datetime, alert: Alert) -> dict[str, Any]:
+    return {
+        "at": iso(at), "rule": alert.rule, "status": alert.status.value,
+        "severity": alert.severity.value, "topic": alert.event.topic,
+        "kind": alert.event.kind.value, "transition": alert.event.transition.value,
+        "episode": alert.event.episode, "channels": list(alert.route.channels),
+        "playbook": alert.route.playbook, "mention": list(alert.route.mention),
+        "suppressed_by": alert.suppressed_by,
+    }
+
+
+def _expected_fields(expected: ExpectedAlert, start: datetime) -> dict[str, Any]:
+    data = expected.model_dump(exclude_none=True, mode="json")
+    if "at" in data:
+        data["at"] = iso(_instant(data["at"], start))
+    return data
+
+
+def _matches(want: dict[str, Any], got: dict[str, Any]) -> bool:
+    return all(_field_ok(k, v, got.get(k)) for k, v in want.items())
+
+
+def _field_ok(name: str, want: Any, got: Any) -> bool:
+    if name == "suppressed_by":
+        return got is not None and str(want) in str(got)
+    return bool(want == got)
+
+
+def _show(data: dict[str, Any]) -> str:
+    return "{" + ", ".join(f"{k}: {data[k]}" for k in COMPARED if k in data) + "}"
+
+
+def compare(expected: list[dict[str, Any]], actual: list[dict[str, Any]]) -> list[str]:
+    """Differences between expected and actual alerts, order-insensitive; [] when equal."""
+    unused = list(actual)
+    missing: list[dict[str, Any]] = []
+    for want in expected:
+        hit = next((got for got in unused if _matches(want, got)), None)
+        if hit is None:
+            missing.append(want)
+        else:
+            unused.remove(hit)
+    lines: list[str] = []
+    for want in missing:
+        near = max(unused, default=None,
+                   key=lambda got: sum(_field_ok(k, v, got.get(k)) for k, v in want.items()))
+        lines.append(f"missing   {_show(want)}")
+        if near is not None:
+            diffs = [f"{k}: expected {v}, got {near.get(k)}"
+                     for k, v in want.items() if not _field_ok(k, v, near.get(k))]
+            lines.append(f"  closest {_show({k: near.get(k) for k in want})}: "
+                         + "; ".join(diffs))
+    for got in unused:
+        lines.append(f"unexpected {_show(got)}")
+    return lines
+
+
+def run_file(path: Path | str) -> list[CaseResult]:
+    """Run every case of a rule test file. Raises ConfigError for an invalid file (test file
+    or the rule files it names)."""
+    path = Path(path)
+    data, marks = load_file(path)
+    spec = validate(TestFile, data, marks)
+    try:
+        start = parse_instant(spec.start)
+    except ValueError:
+        raise ConfigError([marks.error(("start",), f"not an ISO 8601 time: {spec.start!r}")]) from None
+    if spec.rule_files is None:
+        rules = RuleSet.load(path.parent.parent)
+    else:
+        texts = {}
+        for index, name in enumerate(spec.rule_files):
+            rule_path = path.parent / name
+            try:
+                texts[str(rule_path)] = rule_path.read_text(encoding="utf-8")
+            except OSError as exc:
+                raise ConfigError([marks.error(("rule_files", index),
+                                               f"cannot read {rule_path}: {exc}")]) from None
+        rules = RuleSet.from_texts(texts)
+    results = []
+    for index, case in enumerate(spec.tests):
+        result = CaseResult(str(path), case.name)
+        try:
+            decisions = run_case(case, rules, spec.topics, start)
+            expected = [_expected_fields(e, start) for e in case.expect]
+        except (ValueError, KeyError) as exc:
+            result.failures.append(marks.error(("tests", index), f"cannot run: {exc}"))
+            results.append(result)
+            continue
+        actual = [_actual_fields(at, alert) for at, alert in decisions
+                  if case.only is None or alert.status in case.only]
+        result.failures = compare(expected, actual)
+        results.append(result)
+    return results
