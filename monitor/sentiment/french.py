@@ -1,0 +1,281 @@
+"""Vigie's French sentiment scorer, with VADER's contract and French grammar.
+
+`FrenchSentimentAnalyzer().polarity_scores(text)` returns {"neg", "neu", "pos", "compound"}:
+compound in [-1, 1], the three shares summing to 1 (or all 0 for a text with no word), as
+English VADER does, so both languages feed the same thresholds and indicators.
+
+What it does that vaderSentiment-fr does not:
+- negation in French word order: "ne ... pas/plus/jamais/rien/personne/aucun/guère" negates the
+  words between "ne" and the particle and a few words after it ("je n'aime pas", "ce n'est pas
+  un bon produit"); "pas", "jamais", "aucun", "rien", "sans", "non" alone (casual writing) negate
+  the verb before and the words after; "plus" negates only after "ne" ("le plus beau" is not
+  negated); "ne ... que" is a restriction, not a negation; "pas mal de" means "a lot of";
+- elision with both apostrophes ("n'aime", "n’aime", "l’arnaque");
+- accent-insensitive look-ups ("tres", "decu", "greve");
+- boosters and dampeners up to three words before a word, in the VADER scale;
+- "mais" contrast: what comes before weighs half, what comes after one and a half;
+- emoji and emoticons; "!" and "?" emphasis; ALL CAPS emphasis when the text also has lower
+  case (digits and one-letter words are not capitals);
+- a lexicon corrected and extended for complaints and crises (fr_lexicon_vigie.tsv).
+Pure: no I/O after construction, no state between calls.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+
+from monitor.sentiment.lexicon import fold, load_french_lexicon
+
+# VADER's empirical constants (Hutto & Gilbert 2014), kept so both languages share one scale.
+B_INCR = 0.293
+B_DECR = -0.293
+C_INCR = 0.733
+N_SCALAR = -0.74
+ALPHA = 15.0  # compound = s / sqrt(s^2 + ALPHA)
+
+BOOSTERS: dict[str, float] = {
+    w: B_INCR
+    for w in (
+        "tres", "trop", "vraiment", "tellement", "hyper", "ultra", "extremement", "totalement",
+        "completement", "absolument", "vachement", "enormement", "particulierement", "carrement",
+        "franchement", "hautement", "incroyablement", "terriblement", "fortement", "profondement",
+        "serieusement", "archi", "mega", "tant", "grave", "super", "sacrement", "drolement",
+        "rudement", "infiniment", "entierement", "parfaitement", "excessivement", "vraimen",
+        "trooop", "troop",
+    )
+} | {
+    w: B_DECR
+    for w in (
+        "peu", "assez", "plutot", "legerement", "moyennement", "presque", "quasi", "quasiment",
+        "relativement", "moins", "vaguement", "partiellement", "passablement", "guere",
+    )
+}
+# Words that are boosters before a sentiment word but carry their own meaning alone
+# ("c'est super", "c'est grave").
+_DUAL = frozenset({"super", "grave", "trop"})
+
+# Particles that close "ne ... X"; the ones marked True also negate alone in casual writing.
+_PARTICLES: dict[str, bool] = {
+    "pas": True, "jamais": True, "rien": True, "aucun": True, "aucune": True, "nullement": True,
+    "aucunement": True, "guere": False, "plus": False, "personne": False, "point": False,
+    "ni": False, "nul": False, "nulle": False,
+}
+_PREFIX_NEGATORS = frozenset({"sans", "non", "ni", "pa", "ps"})  # "pa"/"ps": casual spellings of pas
+_CONTRAST = frozenset({"mais", "cependant", "pourtant", "toutefois", "neanmoins"})
+_ELIDED = frozenset({"l", "d", "j", "m", "t", "s", "c", "qu", "jusqu", "lorsqu", "puisqu",
+                     "quoiqu", "presqu", "quelqu"})
+NEG_WINDOW_AFTER = 4  # words after the particle still inside the negation
+NEG_WINDOW_NE = 6  # how far after "ne" its particle may come
+CASUAL_BEFORE = 2  # words before a lone "pas" that it negates ("j'aime pas")
+
+_TOKEN = re.compile(r"\S+")
+_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+_CLAUSE_END = frozenset(".,;:!?…")
+
+
+class _Item:
+    __slots__ = ("caps", "end", "key", "valence")
+
+    def __init__(self, key: str, valence: float, caps: bool, end: bool) -> None:
+        self.key = key  # folded word, or "" for emoji/emoticons
+        self.valence = valence
+        self.caps = caps
+        self.end = end  # a clause ends after this item: negation does not cross it
+
+
+def _is_caps(word: str) -> bool:
+    return len(word) > 1 and word.isupper()  # isupper() ignores digits, needs a cased letter
+
+
+class FrenchSentimentAnalyzer:
+    """Rule-based French sentiment with VADER's output contract."""
+
+    def __init__(
+        self,
+        lexicon: Mapping[str, float] | None = None,
+        emoji: Mapping[str, float] | None = None,
+    ) -> None:
+        """`lexicon` maps folded words and phrases (see `lexicon.fold`) to valences in
+        [-4, 4]; `emoji` maps emoji and emoticons to valences. Defaults: the packaged ones."""
+        if lexicon is None or emoji is None:
+            words, symbols = load_french_lexicon()
+            lexicon = words if lexicon is None else lexicon
+            emoji = symbols if emoji is None else emoji
+        self.lexicon = dict(lexicon)
+        self.emoji = dict(emoji)
+        # Phrases are looked up only from their first word, so single words stay one probe.
+        self.phrases: dict[str, list[tuple[tuple[str, ...], float]]] = {}
+        for key, value in self.lexicon.items():
+            if " " in key:
+                parts = tuple(key.split())
+                self.phrases.setdefault(parts[0], []).append((parts, value))
+        for options in self.phrases.values():
+            options.sort(key=lambda p: -len(p[0]))  # longest phrase first
+        self._emoji_chars = frozenset(k for k in self.emoji if len(k) == 1)
+
+    # ---- tokens --------------------------------------------------------------------------
+
+    def _items(self, text: str) -> list[_Item]:
+        items: list[_Item] = []
+        emoji, lexicon, emoji_chars = self.emoji, self.lexicon, self._emoji_chars
+        for raw in _TOKEN.findall(text.replace("’", "'").replace("‘", "'")):
+            if raw in emoji:  # emoticons such as ":)" or "<3" are whole tokens
+                items.append(_Item("", emoji[raw], False, False))
+                continue
+            if not raw.isascii():
+                for ch in raw:
+                    if ch in emoji_chars:
+                        items.append(_Item("", emoji[ch], False, False))
+            words = _WORD.findall(raw)
+            for index, word in enumerate(words):
+                key = fold(word)
+                if key in _ELIDED and index + 1 < len(words) and raw.find("'") >= 0:
+                    continue  # "l'", "d'", "qu'": no meaning of their own
+                if key == "n":
+                    key = "ne"
+                items.append(_Item(key, lexicon.get(key, 0.0), _is_caps(word), False))
+            if items and raw[-1] in _CLAUSE_END:
+                items[-1].end = True
+        return items
+
+    def _apply_phrases(self, items: list[_Item]) -> None:
+        """Give a known phrase its valence on its first word and silence the others."""
+        i = 0
+        while i < len(items):
+            options = self.phrases.get(items[i].key)
+            if options:
+                for parts, value in options:
+                    n = len(parts)
+                    if tuple(it.key for it in items[i : i + n]) == parts:
+                        items[i].valence = value
+                        for it in items[i + 1 : i + n]:
+                            it.valence = 0.0
+                            it.key = "_"  # not a booster or negator any more
+                        i += n - 1
+                        break
+            i += 1
+
+    # ---- negation ------------------------------------------------------------------------
+
+    @staticmethod
+    def _negated(items: list[_Item]) -> list[bool]:
+        n = len(items)
+        negated = [False] * n
+
+        def mark(start: int, stop: int) -> None:
+            for k in range(max(start, 0), min(stop, n)):
+                negated[k] = True
+                if items[k].end:
+                    return
+
+        consumed: set[int] = set()  # particles already closing a "ne"
+        for i, item in enumerate(items):
+            key = item.key
+            if key == "ne":
+                for k in range(i + 1, min(i + 1 + NEG_WINDOW_NE, n)):
+                    kk = items[k].key
+                    if kk == "que" or kk == "qu":
+                        break  # "ne ... que": restriction, not negation
+                    if kk in _PARTICLES:
+                        consumed.add(k)
+                        mark(i + 1, k)
+                        if not items[k].end:
+                            mark(k + 1, k + 1 + NEG_WINDOW_AFTER)
+                        break
+                    if items[k].end:
+                        break
+                else:
+                    mark(i + 1, i + 3)  # literary "ne" alone: "je ne sais"
+            elif i not in consumed and _PARTICLES.get(key):
+                if key == "pas" and i + 2 < n and items[i + 1].key == "mal" and items[i + 2].key in ("de", "d"):
+                    items[i + 1].valence = 0.0  # "pas mal de": "a lot of"
+                    continue
+                start = i
+                while start > 0 and i - start < CASUAL_BEFORE and not items[start - 1].end:
+                    start -= 1
+                mark(start, i)
+                if not item.end:
+                    mark(i + 1, i + 1 + NEG_WINDOW_AFTER)
+            elif key in _PREFIX_NEGATORS and not item.end:
+                mark(i + 1, i + 3)
+        return negated
+
+    # ---- scoring -------------------------------------------------------------------------
+
+    def polarity_scores(self, text: str) -> dict[str, float]:
+        """VADER-shaped scores of `text`: neg, neu, pos shares and compound in [-1, 1]."""
+        items = self._items(text)
+        if not items:
+            return {"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}
+        if self.phrases:
+            self._apply_phrases(items)
+        n = len(items)
+        has_caps = any(it.caps for it in items)
+        cap_diff = has_caps and any(it.key and not it.caps and it.key.isalpha() for it in items)
+        negated = self._negated(items)
+        keys = [it.key for it in items]
+        sentiments = [0.0] * n
+        for i, item in enumerate(items):
+            v = item.valence
+            key = item.key
+            if key in BOOSTERS and (key not in _DUAL or (i + 1 < n and items[i + 1].valence)):
+                continue  # a booster before a sentiment word: it only modifies
+            if v == 0.0:
+                continue
+            sign = 1.0 if v > 0 else -1.0
+            if cap_diff and item.caps:
+                v += sign * C_INCR
+            for dist in (1, 2, 3):
+                j = i - dist
+                if j < 0 or items[j].end:
+                    break
+                scalar = BOOSTERS.get(keys[j])
+                if scalar is not None:
+                    scalar *= sign
+                    if cap_diff and items[j].caps:
+                        scalar += sign * C_INCR
+                    v += scalar * (1.0, 0.95, 0.9)[dist - 1]
+            if negated[i]:
+                v *= N_SCALAR
+            sentiments[i] = v
+        for i, key in enumerate(keys):
+            if key in _CONTRAST:
+                sentiments = [s * 0.5 for s in sentiments[:i]] + [s * 1.5 for s in sentiments[i:]]
+                break
+        return _combine(sentiments, text)
+
+
+def _punctuation_emphasis(text: str) -> float:
+    exclaims = min(text.count("!"), 4) * 0.292
+    questions = text.count("?")
+    if questions > 1:
+        exclaims += questions * 0.18 if questions <= 3 else 0.96
+    return exclaims
+
+
+def _combine(sentiments: list[float], text: str) -> dict[str, float]:
+    total = sum(sentiments)
+    if not any(sentiments):
+        return {"neg": 0.0, "neu": 1.0, "pos": 0.0, "compound": 0.0}
+    emphasis = _punctuation_emphasis(text)
+    if total > 0:
+        total += emphasis
+    elif total < 0:
+        total -= emphasis
+    compound = max(-1.0, min(1.0, total / math.sqrt(total * total + ALPHA)))
+    pos = sum(s + 1 for s in sentiments if s > 0)
+    neg = sum(s - 1 for s in sentiments if s < 0)
+    neu = sum(1 for s in sentiments if s == 0)
+    if pos > abs(neg):
+        pos += emphasis
+    elif pos < abs(neg):
+        neg -= emphasis
+    whole = pos + abs(neg) + neu
+    return {
+        "neg": round(abs(neg) / whole, 3),
+        "neu": round(neu / whole, 3),
+        "pos": round(pos / whole, 3),
+        "compound": round(compound, 4),
+    }

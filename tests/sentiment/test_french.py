@@ -1,0 +1,108 @@
+"""Vigie's French scorer: grammar rules, lexicon and the VADER contract."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.sentiment.french import FrenchSentimentAnalyzer
+
+
+@pytest.fixture(scope="module")
+def fr() -> FrenchSentimentAnalyzer:
+    return FrenchSentimentAnalyzer()
+
+
+def c(fr: FrenchSentimentAnalyzer, text: str) -> float:
+    return fr.polarity_scores(text)["compound"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("J'aime ce produit", 1),
+        ("Je n'aime pas ce produit", -1),
+        ("Je n’aime pas ce produit", -1),  # typographic apostrophe
+        ("Je n'aime plus cette marque", -1),
+        ("Je n'ai jamais été satisfait", -1),
+        ("J'aime pas ce produit", -1),  # casual "pas" alone, after the verb
+        ("Ce n'est pas un bon produit", -1),  # scope runs past the particle
+        ("Ce produit n'est pas mauvais", 1),
+        ("C'est pas terrible", -1),
+        ("Aucun problème avec la livraison", 1),
+        ("Livraison sans problème", 1),
+        ("C'est le plus beau jour", 1),  # "plus" without "ne" is not a negation
+        ("Je ne recommande que ce produit", 1),  # "ne ... que" restricts, does not negate
+        ("Encore une panne chez l'opérateur", -1),
+        ("Boycott de cette marque, mensonge sur mensonge", -1),
+        ("Piratage massif : fuite de données clients", -1),
+        ("Rappel produit : intoxication alimentaire", -1),
+        ("Arnaque totale, remboursez-nous", -1),
+        ("Grève et retards à la gare", -1),
+        ("Trop cher pour ce que c'est", -1),
+        ("J'ai pu en profiter, top", 1),
+        ("Merci pour votre aide", 1),
+        ("Super service 😍", 1),
+        ("Service client 😡", -1),
+        ("Merci :)", 1),
+    ],
+)
+def test_sign_of_compound(fr: FrenchSentimentAnalyzer, text: str, sign: int) -> None:
+    """Each sentence scores with the sign a French reader gives it."""
+    value = c(fr, text)
+    assert value * sign > 0.05, value
+
+
+def test_neutral_text_scores_zero(fr: FrenchSentimentAnalyzer) -> None:
+    """A factual sentence with no sentiment word is neutral 0 with neu = 1."""
+    assert fr.polarity_scores("Le train part à 8 heures de la gare de Lyon") == {
+        "neg": 0.0, "neu": 1.0, "pos": 0.0, "compound": 0.0}
+
+
+def test_empty_text(fr: FrenchSentimentAnalyzer) -> None:
+    """An empty text has compound 0 and no shares."""
+    assert fr.polarity_scores("")["compound"] == 0.0
+
+
+def test_accents_do_not_matter(fr: FrenchSentimentAnalyzer) -> None:
+    """Words without their accents score like the accented ones, boosters included."""
+    assert c(fr, "très déçu") == c(fr, "tres decu") < 0
+    assert c(fr, "GRÈVE") == c(fr, "GREVE")
+
+
+def test_boosters_and_dampeners(fr: FrenchSentimentAnalyzer) -> None:
+    """A booster strengthens the next sentiment word, a dampener weakens it."""
+    assert c(fr, "vraiment déçu") < c(fr, "déçu") < c(fr, "un peu déçu") < 0
+    assert c(fr, "très content") > c(fr, "content") > 0
+
+
+def test_mais_weighs_the_second_clause(fr: FrenchSentimentAnalyzer) -> None:
+    """Before "mais" counts half, after it one and a half."""
+    assert c(fr, "Produit correct mais service client lamentable") < 0
+    assert c(fr, "Quelques soucis mais équipe formidable") > 0
+
+
+def test_punctuation_and_capitals_intensify(fr: FrenchSentimentAnalyzer) -> None:
+    """"!" and capitals (when the text has lower case too) push further from 0."""
+    assert c(fr, "c'est une arnaque !!!") < c(fr, "c'est une arnaque") < 0
+    assert c(fr, "c'est une ARNAQUE") < c(fr, "c'est une arnaque")
+
+
+def test_digits_are_not_capitals(fr: FrenchSentimentAnalyzer) -> None:
+    """Numbers next to words do not count as shouting."""
+    assert c(fr, "panne 2024 depuis 48 heures") == c(fr, "panne depuis heures")
+
+
+def test_vader_contract(fr: FrenchSentimentAnalyzer) -> None:
+    """compound stays in [-1, 1] and the shares sum to 1 on extreme inputs."""
+    for text in ("ARNAQUE SCANDALE HONTE MENSONGE !!!!!!!", "GÉNIAL PARFAIT BRAVO 😍😍😍 !!!!"):
+        scores = fr.polarity_scores(text)
+        assert -1.0 <= scores["compound"] <= 1.0
+        assert abs(scores["neg"] + scores["neu"] + scores["pos"] - 1.0) < 0.01
+
+
+def test_custom_lexicon() -> None:
+    """A lexicon passed in replaces the packaged one, phrases included."""
+    fr = FrenchSentimentAnalyzer(lexicon={"truc": 2.0, "bof bof": -2.0}, emoji={})
+    assert fr.polarity_scores("un truc")["compound"] > 0
+    assert fr.polarity_scores("bof bof")["compound"] < 0
+    assert fr.polarity_scores("arnaque")["compound"] == 0.0
