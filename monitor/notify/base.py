@@ -43,3 +43,21 @@ class Notifier(Protocol):
                title: str) -> None:
         """Upload a file (the chart PNG) to `channel`, in `thread` when given."""
         ...
+
+
+@runtime_checkable
+class KeyedNotifier(Notifier, Protocol):
+    """A notifier that can tag a post with an idempotency key and find it again later.
+
+    Slack has no idempotency key: after a lost answer (or a crash between sending and
+    recording), the outbox asks `find_posted` before posting again. Optional: a notifier
+    without it is simply re-sent (at-least-once)."""
+
+    def post(self, channel: str, message: Rendered, thread: MessageRef | None = None,
+             *, key: str | None = None) -> MessageRef:
+        ...
+
+    def find_posted(self, channel: str, key: str, thread: MessageRef | None = None,
+                    oldest: float | None = None) -> MessageRef | None:
+        """Where the message posted with `key` landed, or None if it never did."""
+        ...
