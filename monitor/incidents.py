@@ -120,6 +120,9 @@ class Incident:
     drill: bool = False
     replay: bool = False
     timeline: tuple[TimelineEntry, ...] = ()
+    # Timeline entries already turned into Slack operations (transactional outbox cursor):
+    # a worker that dies between saving and enqueueing leaves the rest for the next one.
+    notified: int = 0
 
     @property
     def resolved(self) -> bool:
@@ -159,6 +162,7 @@ class Incident:
             "steps_done": dict(self.steps_done), "reminders": dict(self.reminders),
             "feedback": self.feedback, "mention": list(self.mention), "drill": self.drill,
             "replay": self.replay, "timeline": [e.to_dict() for e in self.timeline],
+            "notified": self.notified,
         }
 
     @classmethod
@@ -185,6 +189,7 @@ class Incident:
             feedback=data.get("feedback"), mention=tuple(data.get("mention", ())),
             drill=bool(data.get("drill", False)), replay=bool(data.get("replay", False)),
             timeline=tuple(TimelineEntry.from_dict(e) for e in data.get("timeline", ())),
+            notified=int(data.get("notified", 0)),
         )
 
 
@@ -287,7 +292,7 @@ def apply_action(incident: Incident, action: Action, actor: str, at: datetime,
     if action is Action.TAKE_OWNERSHIP:
         if incident.owner == actor:
             return Outcome(incident, False, "You already own this incident.")
-        detail = f"from <@{incident.owner}>" if incident.owner else ""
+        detail = f"from {incident.owner}" if incident.owner else ""
         changes: dict[str, Any] = {"owner": actor}
         if not incident.acknowledged:  # owning implies seeing it: stops the escalation
             changes.update(status=IncidentStatus.ACKNOWLEDGED, acked_by=actor, acked_at=at)

@@ -1,1 +1,160 @@
-"""Placeholder until this task module is written."""
+"""Celery tasks of the response side: thin wrappers around monitor/respond.py.
+
+Each task loads state, calls the Responder, and schedules the follow-ups it returns as ETA
+tasks. Escalations and reminders survive a worker restart: the app acknowledges late and
+the Redis visibility timeout exceeds the longest ETA (workers/celery_app.py); every task
+re-checks the incident when it runs, so a redelivered or early one does nothing twice.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from monitor.config.settings import Settings
+from monitor.model import Alert
+from monitor.respond import Responder, Scheduled
+from monitor.web.payloads import ActionRequest
+from workers.celery_app import app
+
+log = logging.getLogger(__name__)
+NOTIFY_DRAIN_TASK = "workers.notify_tasks.drain"
+
+
+@lru_cache(maxsize=1)
+def responder() -> Responder:
+    """The process's Responder, built once from the environment and vigie.yaml."""
+    return build_responder(Settings.from_env())
+
+
+def build_responder(settings: Settings) -> Responder:
+    from monitor.store.outbox import Outbox
+
+    from monitor.config.files import VigieConfig, load_config
+    from monitor.playbooks import load_playbooks
+    from monitor.store import connect
+    from monitor.store.incidents import IncidentStore
+
+    config = load_config(settings.config_path) if settings.config_path.exists() else VigieConfig()
+    directory = settings.playbooks_dir or config.resolve(config.playbooks_dir)
+    playbooks = load_playbooks(directory) if Path(directory).is_dir() else {}
+    client = connect(settings)
+    return Responder(
+        store=IncidentStore(client), outbox=Outbox(client), playbooks=playbooks,
+        default_channels=config.slack.default_channels, data=bucket_view_data(client, config),
+        role_members=dict(getattr(config.slack, "roles", {}) or {}),
+        reports_dir=settings.data_dir / "reports",
+    )
+
+
+def bucket_view_data(client: Any, config: Any) -> Any:
+    """Series for the alert chart from the bucket store, when the ingestion side has one."""
+    from datetime import timedelta
+
+    from monitor.model import BucketStats, Mention
+    from monitor.respond import NoViewData
+    try:
+        from monitor.store.buckets import RedisBuckets
+    except ImportError:
+        return NoViewData()
+
+    class BucketData(NoViewData):
+        def series(self, topic: str, end: datetime, hours: int = 24) -> list[BucketStats]:
+            buckets = RedisBuckets(client, {}, 0)
+            start = int((end - timedelta(hours=hours)).timestamp()) // 300 * 300
+            try:
+                return buckets.read_range(topic, 300, start, int(end.timestamp()))
+            except Exception:  # the chart is a nicety: never lose an alert over it
+                log.exception("could not read the series of %s", topic)
+                return []
+
+        def top_mentions(self, topic: str, episode: str, end: datetime) -> list[Mention]:
+            return []
+
+    return BucketData()
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def schedule(items: list[Scheduled]) -> None:
+    """Send follow-ups as ETA tasks (an ETA in the past runs at once)."""
+    for item in items:
+        app.send_task(f"workers.respond_tasks.{item.task}", kwargs=item.args, eta=item.eta)
+
+
+def kick_delivery() -> None:
+    """Ask the notify worker to drain the outbox now rather than at its next beat."""
+    try:
+        app.send_task(NOTIFY_DRAIN_TASK)
+    except Exception:  # the periodic drain still sends it; never fail the response
+        log.exception("could not kick the outbox drain")
+
+
+def answer_person(response_url: str, note: str) -> None:
+    """Tell the person who clicked what happened (ephemeral, best effort)."""
+    if not response_url or not note:
+        return
+    try:
+        httpx.post(response_url, json={"response_type": "ephemeral", "replace_original": False,
+                                       "text": note}, timeout=5)
+    except httpx.HTTPError as exc:
+        log.warning("response_url answer failed: %s", exc)
+
+
+@app.task(name="workers.respond_tasks.handle_alerts", acks_late=True)  # type: ignore[untyped-decorator]
+def handle_alerts(alert_dicts: list[dict[str, Any]]) -> None:
+    """Open/update incidents for a batch of alerts (Alert.to_dict); only fired ones act."""
+    r = responder()
+    for data in alert_dicts:
+        schedule(r.handle_alert(Alert.from_dict(data)))
+    kick_delivery()
+
+
+@app.task(name="workers.respond_tasks.handle_action", acks_late=True)  # type: ignore[untyped-decorator]
+def handle_action(payload: dict[str, Any]) -> None:
+    """Apply a Slack click or /vigie command (ActionRequest.to_dict) once."""
+    r = responder()
+    request = ActionRequest.from_dict(payload)
+    note, follow_ups = r.handle_action(request, now())
+    schedule(follow_ups)
+    kick_delivery()
+    answer_person(request.response_url, note)
+
+
+@app.task(name="workers.respond_tasks.escalate", acks_late=True)  # type: ignore[untyped-decorator]
+def escalate(incident: str, number: int) -> None:
+    """Escalation notice `number` if the incident is still unacknowledged."""
+    schedule(responder().escalate(incident, number, now()))
+    kick_delivery()
+
+
+@app.task(name="workers.respond_tasks.remind", acks_late=True)  # type: ignore[untyped-decorator]
+def remind(incident: str, step: str, number: int) -> None:
+    """Reminder `number` for an overdue playbook step if it is still open."""
+    schedule(responder().remind(incident, step, number, now()))
+    kick_delivery()
+
+
+@app.task(name="workers.respond_tasks.playbook_tick", acks_late=True)  # type: ignore[untyped-decorator]
+def playbook_tick() -> None:
+    """Safety net for beat (every minute): run any follow-up that is due, in case its ETA
+    task was lost with a broker; idempotent like the ETA tasks themselves."""
+    r = responder()
+    current = now()
+    for incident in r.store.recent(open_only=True, limit=500):
+        for item in r.follow_ups(incident.id):
+            if item.eta > current:
+                continue
+            if item.task == "escalate":
+                schedule(r.escalate(incident.id, int(item.args["number"]), current))
+            elif item.task == "remind":
+                schedule(r.remind(incident.id, str(item.args["step"]),
+                                  int(item.args["number"]), current))
+    kick_delivery()

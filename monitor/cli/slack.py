@@ -1,7 +1,128 @@
-"""Placeholder while the subcommands of this group are written."""
+"""`vigie web`, `vigie playbooks check`, `vigie labels export`, `vigie incidents`."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Annotated
 
 import typer
 
+from monitor.config.settings import Settings
+from monitor.errors import ConfigError
+
+playbooks_app = typer.Typer(help="Response playbooks.", no_args_is_help=True)
+labels_app = typer.Typer(help="Feedback labels collected from Slack.", no_args_is_help=True)
+
+
+def _playbooks_dir(settings: Settings) -> Path:
+    if settings.playbooks_dir:
+        return settings.playbooks_dir
+    if settings.config_path.exists():
+        from monitor.config.files import load_config
+
+        config = load_config(settings.config_path)
+        return config.resolve(config.playbooks_dir)
+    return Path("playbooks")
+
+
+def web(
+    port: int = typer.Option(3000, "--port", "-p", help="Port of /slack/events."),
+    host: str = typer.Option("0.0.0.0", "--host", help="Interface to listen on."),
+    socket_mode: bool = typer.Option(False, "--socket-mode",
+                                     help="Connect out over Socket Mode (SLACK_APP_TOKEN) "
+                                     "instead of listening."),
+) -> None:
+    """Serve Slack's Request URL /slack/events (buttons, /vigie), or run Socket Mode."""
+    from monitor.web.server import run_socket_mode, serve
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+    settings = Settings.from_env()
+    try:
+        if socket_mode:
+            run_socket_mode(settings)
+        else:
+            serve(port, host, settings)
+    except RuntimeError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+
+
+@playbooks_app.command("check")
+def playbooks_check(
+    directory: Annotated[Path | None, typer.Argument(
+        help="Folder of playbooks (default: VIGIE_PLAYBOOKS_DIR or vigie.yaml's).")] = None,
+) -> None:
+    """Validate every playbook: fields, roles, durations, templates. Exit 1 on problems."""
+    from monitor.playbooks import load_playbooks
+
+    folder = directory or _playbooks_dir(Settings.from_env())
+    try:
+        found = load_playbooks(folder)
+    except ConfigError as exc:
+        for problem in exc.problems:
+            typer.echo(problem, err=True)
+        typer.echo(f"{len(exc.problems)} problem(s)", err=True)
+        raise typer.Exit(1) from None
+    for name, playbook in sorted(found.items()):
+        kinds = ",".join(k.value for k in playbook.triggers.kinds) or "any kind"
+        typer.echo(f"ok  {name}: {len(playbook.steps)} steps, triggers {kinds} >= "
+                   f"{playbook.triggers.severity_at_least.value}, escalation "
+                   f"{' -> '.join(playbook.escalation.notify) or 'none'}")
+    typer.echo(f"{len(found)} playbook(s) valid")
+
+
+@labels_app.command("export")
+def labels_export(
+    out: Annotated[Path | None, typer.Option(
+        "--out", "-o", help="File to write (default stdout).")] = None,
+) -> None:
+    """Write feedback labels as [{topic, type, start, end}] (the backtest --labels format)."""
+    from monitor.store import connect
+    from monitor.store.incidents import IncidentStore
+
+    labels = IncidentStore(connect(Settings.from_env())).labels()
+    text = json.dumps(labels, indent=2, ensure_ascii=False) + "\n"
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        out.write_text(text, encoding="utf-8")
+        typer.echo(f"{len(labels)} label(s) written to {out}", err=True)
+
+
+def incidents(
+    all_: bool = typer.Option(False, "--all", help="Include resolved incidents."),
+    limit: int = typer.Option(20, "--limit", help="At most this many, newest first."),
+    report: str | None = typer.Option(None, "--report", help="Print the Markdown report of "
+                                      "this incident id."),
+) -> None:
+    """List incidents (open ones by default), or print one's post-incident report."""
+    from monitor.incidents import describe
+    from monitor.report import render_markdown
+    from monitor.store import connect
+    from monitor.store.incidents import IncidentStore
+
+    store = IncidentStore(connect(Settings.from_env()))
+    now = datetime.now(UTC)
+    if report is not None:
+        found = store.get(report)
+        if found is None:
+            typer.echo(f"error: no incident {report!r}", err=True)
+            raise typer.Exit(1)
+        sys.stdout.write(render_markdown(found, now=now))
+        return
+    listed = store.recent(open_only=not all_, limit=limit)
+    if not listed:
+        typer.echo("no incident" if all_ else "no open incident")
+    for incident in listed:
+        typer.echo(describe(incident, now))
+
 
 def register(app: typer.Typer) -> None:
-    pass
+    app.command("web")(web)
+    app.command("incidents")(incidents)
+    app.add_typer(playbooks_app, name="playbooks")
+    app.add_typer(labels_app, name="labels")

@@ -132,17 +132,17 @@ def answer_command(command: dict[str, Any], store: IncidentStore, dispatch: Disp
     if verb == "ack":
         if len(words) < 2:
             return "Usage: `/vigie ack <id>` (see `/vigie incidents`)."
-        incident = store.get(words[1].lstrip("#"))
-        if incident is None:
+        target = store.get(words[1].lstrip("#"))
+        if target is None:
             return f"No incident {words[1][:20]!r}. See `/vigie incidents`."
-        if incident.resolved:
-            return f"Incident {incident.id} is already resolved; nothing to do."
-        if incident.acknowledged:
-            return f"Incident {incident.id} was already acknowledged by <@{incident.acked_by}>."
-        request = command_request(incident.id, Action.ACK, user, command.get("trigger_id", ""),
+        if target.resolved:
+            return f"Incident {target.id} is already resolved; nothing to do."
+        if target.acknowledged:
+            return f"Incident {target.id} was already acknowledged by <@{target.acked_by}>."
+        request = command_request(target.id, Action.ACK, user, command.get("trigger_id", ""),
                                   response_url=command.get("response_url", ""))
         dispatch("handle_action", request.to_dict())
-        return f"Acknowledging incident {incident.id}..."
+        return f"Acknowledging incident {target.id}..."
     if verb == "silence":
         if len(words) < 4:
             return "Usage: `/vigie silence <topic> <duration> <reason>`, e.g. " \

@@ -104,8 +104,15 @@ def parse_block_action(body: dict[str, Any], action: dict[str, Any]) -> ActionRe
     raw = action.get("value")
     selected = action.get("selected_option") or {}
     if raw is None and selected:
-        raw = selected.get("value", "")
-    incident, extra = _split_value(str(raw or ""))
+        # A menu's option value is the choice ("4h"); the incident is in the block id
+        # (`vigie:actions:<incident>`), unless the option says `<incident>:<choice>`.
+        raw = str(selected.get("value", ""))
+        block_incident = str(action.get("block_id", "")).rpartition(":")[2]
+        incident, extra = _split_value(raw)
+        if not extra:
+            incident, extra = block_incident, incident
+    else:
+        incident, extra = _split_value(str(raw or ""))
     value = fixed or extra
     user = (body.get("user") or {}).get("id", "")
     channel = (body.get("channel") or (body.get("container") or {})).get("id", "") or (

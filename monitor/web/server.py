@@ -43,7 +43,8 @@ def silence_adder(client: Any) -> Callable[[str, str, str, str, datetime], str] 
         from monitor.web.silence import make_silencer
     except ImportError:
         return None
-    return make_silencer(client)
+    adder: Callable[[str, str, str, str, datetime], str] = make_silencer(client)
+    return adder
 
 
 def build(settings: Settings, dispatch: Dispatch = celery_dispatch) -> App:
@@ -70,4 +71,4 @@ def run_socket_mode(settings: Settings | None = None, dispatch: Dispatch = celer
     if settings.slack_app_token is None:
         raise RuntimeError("SLACK_APP_TOKEN is not set: Socket Mode needs an app-level token")
     app = build(settings, dispatch)
-    SocketModeHandler(app, settings.slack_app_token.get_secret_value()).start()
+    SocketModeHandler(app, settings.slack_app_token.get_secret_value()).start()  # type: ignore[no-untyped-call]

@@ -1,0 +1,387 @@
+"""Orchestration of the response: fired alerts and Slack actions move incidents along, and
+every change becomes Slack operations in the outbox plus follow-up tasks to schedule.
+
+Transactional outbox: a change is saved first (with its timeline entry), then the entries
+not yet notified (`Incident.notified`) are turned into outbox operations whose ids derive
+from the incident and the entry's position, then the cursor moves. A worker dying at any
+point leaves the rest to the next attempt, and the outbox drops operations it already has,
+so nothing is lost and nothing is posted twice. Follow-ups (escalation notices, step
+reminders) are returned as `Scheduled` values; workers/respond_tasks.py turns them into
+Celery tasks with an ETA, and each task re-checks the state when it runs.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any, Protocol
+
+from monitor import incidents as inc
+from monitor.incidents import Action, Incident, Outcome, TimelineEntry
+from monitor.model import Alert, AlertStatus, BucketStats, Mention
+from monitor.notify import blocks as bk
+from monitor.notify.escape import inline, mrkdwn
+from monitor.playbooks import (
+    Playbook,
+    members,
+    next_notice,
+    next_reminders,
+    notice_due,
+    reminders_due,
+    render_step,
+    select_playbook,
+)
+from monitor.report import render_markdown, render_slack_summary
+from monitor.store.incidents import IncidentStore
+from monitor.store.outbox import OutboxOp, chart_payload
+from monitor.web.payloads import ActionRequest
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Scheduled:
+    """A follow-up task: `task` in respond_tasks (escalate, remind), run at `eta`."""
+
+    task: str
+    args: dict[str, Any]
+    eta: datetime
+
+
+class ViewData(Protocol):
+    """Where the alert message's chart and lists come from (buckets, archive)."""
+
+    def series(self, topic: str, end: datetime, hours: int = 24) -> list[BucketStats]: ...
+    def top_mentions(self, topic: str, episode: str, end: datetime) -> list[Mention]: ...
+
+
+class NoViewData:
+    """No series and no mentions: the message shows the alert's own indicators only."""
+
+    def series(self, topic: str, end: datetime, hours: int = 24) -> list[BucketStats]:
+        return []
+
+    def top_mentions(self, topic: str, episode: str, end: datetime) -> list[Mention]:
+        return []
+
+
+class OutboxLike(Protocol):
+    def enqueue(self, op: Any) -> bool: ...
+
+
+def _ping(member: str) -> str:
+    if member in ("here", "channel"):
+        return f"<!{member}>"
+    if member.startswith("S"):
+        return f"<!subteam^{member}>"
+    return f"<@{member}>"
+
+
+@dataclass
+class Responder:
+    store: IncidentStore
+    outbox: OutboxLike
+    playbooks: Mapping[str, Playbook]
+    default_channels: Mapping[str, str]
+    data: ViewData = field(default_factory=NoViewData)
+    role_members: Mapping[str, list[str]] = field(default_factory=dict)
+    reports_dir: Path | None = None
+
+    # --- entry points --------------------------------------------------------------
+
+    def handle_alert(self, alert: Alert) -> list[Scheduled]:
+        """Open or update the incident of `alert`'s episode. Non-fired alerts are ignored."""
+        if alert.status is not AlertStatus.FIRED:
+            return []
+        incident_id, _ = self.store.claim_id(alert.event.episode)
+        created = False
+        if self.store.get(incident_id) is None:
+            channels = alert.route.channels or (
+                self.default_channels.get(alert.severity.value, "#vigie"),)
+            opened = inc.open_incident(incident_id, alert, tuple(channels))
+            playbook = select_playbook(self.playbooks, alert)
+            if playbook is not None:
+                opened = inc.record(opened, alert.event.at, "playbook_started", playbook.name,
+                                    playbook=playbook.name, playbook_started_at=alert.event.at)
+            created = self.store.create(opened)
+        else:
+            self.store.update(incident_id, lambda i: _pair(inc.apply_alert(i, alert)))
+        follow_ups = self._after_change(incident_id)
+        # Later alerts leave the chain of ETA tasks started at creation in place.
+        return follow_ups if created else []
+
+    def handle_action(self, request: ActionRequest, now: datetime) -> tuple[str, list[Scheduled]]:
+        """Apply one click or command once (keyed on the click): the note for the person
+        and the follow-ups to schedule (a started playbook's, or the escalation chain moved
+        on by a manual escalation)."""
+        incident = self.store.get(request.incident) or self.store.for_episode(request.incident)
+        if incident is None:
+            return f"No incident {request.incident[:20]!r}.", []
+        if not self.store.first_time(request.key):
+            return "Already done.", []
+        value = request.value
+        if request.action is Action.START_PLAYBOOK and not (value or incident.playbook):
+            value = self._playbook_for(incident) or ""
+        result = self.store.update(
+            incident.id, lambda i: _pair(inc.apply_action(i, request.action, request.user, now,
+                                                          value)))
+        if result is None:
+            return "Incident vanished.", []
+        follow_ups = self._after_change(incident.id)
+        chain = result[1].changed and request.action in (Action.START_PLAYBOOK, Action.ESCALATE)
+        return result[1].note, follow_ups if chain else []
+
+    def follow_ups(self, incident_id: str) -> list[Scheduled]:
+        """Next escalation notice and step reminders of an incident (none for replays)."""
+        incident = self.store.get(incident_id)
+        if incident is None or incident.replay or not incident.playbook:
+            return []
+        playbook = self.playbooks.get(incident.playbook)
+        if playbook is None:
+            return []
+        out = []
+        notice = next_notice(playbook, incident)
+        if notice is not None:
+            out.append(Scheduled("escalate", {"incident": incident.id, "number": notice.number},
+                                 notice.at))
+        for reminder in next_reminders(playbook, incident):
+            out.append(Scheduled("remind", {"incident": incident.id, "step": reminder.step.id,
+                                            "number": reminder.number}, reminder.at))
+        return out
+
+    def escalate(self, incident_id: str, number: int, now: datetime) -> list[Scheduled]:
+        """Send escalation notice `number` if it is still due at `now`; else nothing (acked,
+        resolved, already sent) or a later ETA (snoozed)."""
+        incident = self.store.get(incident_id)
+        playbook = self._playbook(incident)
+        if incident is None or playbook is None:
+            return []
+        upcoming = next_notice(playbook, incident)
+        if upcoming is None or upcoming.number != number:
+            return []
+        if upcoming.at > now:
+            return [Scheduled("escalate", {"incident": incident_id, "number": number},
+                              upcoming.at)]
+
+        def send(current: Incident) -> tuple[Incident, bool]:
+            due = notice_due(playbook, current, now)
+            if due is None or due.number != number:
+                return current, False
+            return inc.record(current, now, "escalation_sent", due.role,
+                              escalations=due.number), True
+
+        self.store.update(incident_id, send)
+        self._after_change(incident_id)
+        return [s for s in self.follow_ups(incident_id) if s.task == "escalate"]
+
+    def remind(self, incident_id: str, step_id: str, number: int,
+               now: datetime) -> list[Scheduled]:
+        """Send reminder `number` of an overdue step if it is still open and due at `now`."""
+        incident = self.store.get(incident_id)
+        playbook = self._playbook(incident)
+        if incident is None or playbook is None:
+            return []
+
+        def send(current: Incident) -> tuple[Incident, str]:
+            for reminder in reminders_due(playbook, current, now):
+                if reminder.step.id == step_id and reminder.number == number:
+                    sent = {**current.reminders, step_id: number}
+                    return inc.record(current, now, "reminder_sent", step_id,
+                                      reminders=sent), "sent"
+            return current, "not due"
+
+        result = self.store.update(incident_id, send)
+        if result is None:
+            return []
+        self._after_change(incident_id)
+        if result[1] == "not due":
+            # Still open but not due yet (snoozed): look again then, never in a loop.
+            later = [r for r in next_reminders(playbook, result[0])
+                     if r.step.id == step_id and r.number == number and r.at > now]
+            return [Scheduled("remind", {"incident": incident_id, "step": step_id,
+                                         "number": number}, later[0].at)] if later else []
+        return [s for s in self.follow_ups(incident_id)
+                if s.task == "remind" and s.args["step"] == step_id]
+
+    # --- internals -----------------------------------------------------------------
+
+    def _playbook(self, incident: Incident | None) -> Playbook | None:
+        if incident is None or not incident.playbook:
+            return None
+        return self.playbooks.get(incident.playbook)
+
+    def _playbook_for(self, incident: Incident) -> str | None:
+        """For the Start playbook button when no rule routed one: the first playbook made
+        for this kind of episode, whatever the severity."""
+        for name in sorted(self.playbooks):
+            trigger = self.playbooks[name].triggers
+            if (not trigger.kinds or incident.kind in trigger.kinds) and (
+                    not trigger.topics or incident.topic in trigger.topics):
+                return name
+        return None
+
+    def _after_change(self, incident_id: str) -> list[Scheduled]:
+        """Turn not-yet-notified timeline entries into outbox operations, then move the
+        cursor. Returns the follow-ups to (re)schedule."""
+        incident = self.store.get(incident_id)
+        if incident is None:
+            return []
+        if incident.notified < len(incident.timeline):
+            for index in range(incident.notified, len(incident.timeline)):
+                self._notify_entry(incident, index, incident.timeline[index])
+            for channel in incident.channels:
+                self._op(incident, f"update:{len(incident.timeline)}", channel, "update_alert",
+                         self._render(incident))
+            done = len(incident.timeline)
+            self.store.update(incident_id, lambda i: (
+                i if i.notified >= done else _replace(i, notified=done), None))
+        return self.follow_ups(incident_id)
+
+    def _op(self, incident: Incident, what: str, channel: str, action: str,
+            payload: dict[str, Any]) -> None:
+        self.outbox.enqueue(OutboxOp(id=f"inc{incident.id}:{what}:{channel}",
+                                     incident=f"inc{incident.id}", channel=channel,
+                                     action=action, payload=payload))
+
+    def _notify_entry(self, incident: Incident, index: int, entry: TimelineEntry) -> None:
+        if entry.action == "opened":
+            for channel in incident.channels:
+                self._op(incident, "post", channel, "post_alert", self._render(incident))
+                chart = self._chart(incident)
+                if chart is not None:
+                    self._op(incident, "chart", channel, "upload_chart", chart)
+            return
+        message = self._entry_message(incident, entry)
+        if message is None:
+            return
+        for channel in incident.channels:
+            self._op(incident, f"entry:{index}", channel, "reply", message)
+
+    def _entry_message(self, incident: Incident, entry: TimelineEntry) -> dict[str, Any] | None:
+        who = "Vigie" if entry.actor == inc.SYSTEM_ACTOR else f"<@{inline(entry.actor)}>"
+        playbook = self._playbook(incident)
+        if entry.action == "playbook_started" and playbook is not None:
+            return playbook_message(playbook, incident, self.role_members)
+        if entry.action in ("escalation_sent", "escalated_manually") and playbook is not None:
+            role = entry.detail if entry.action == "escalation_sent" else _next_role(
+                playbook, incident)
+            pings = " ".join(_ping(m) for m in members(playbook, role, self.role_members))
+            label = playbook.roles[role].label if role in playbook.roles else role
+            text = (f":rotating_light: Incident {incident.id} is not acknowledged: escalating "
+                    f"to {inline(label)} {pings}".rstrip()
+                    if entry.action == "escalation_sent" else
+                    f":arrow_up: {who} escalated incident {incident.id} to {inline(label)} "
+                    f"{pings}".rstrip())
+            return {"text": text}
+        if entry.action == "reminder_sent" and playbook is not None:
+            step = playbook.step(entry.detail)
+            if step is None:
+                return None
+            pings = " ".join(_ping(m) for m in members(playbook, step.role, self.role_members))
+            return {"text": f":alarm_clock: Step overdue: *{inline(step.title)}* "
+                            f"({inline(playbook.roles[step.role].label)}) {pings}".rstrip()}
+        if entry.action == "resolved":
+            return self._resolution(incident)
+        detail = f": {inline(entry.detail)}" if entry.detail else ""
+        return {"text": f"{who} {entry.action.replace('_', ' ')}{detail}"}
+
+    def _resolution(self, incident: Incident) -> dict[str, Any]:
+        """The post-incident report: written as Markdown under reports_dir, summarised in
+        the thread."""
+        series = self.data.series(incident.topic, incident.resolved_at or incident.last_event_at,
+                                  hours=_episode_hours(incident))
+        if self.reports_dir is not None:
+            self.reports_dir.mkdir(parents=True, exist_ok=True)
+            path = self.reports_dir / report_filename(incident)
+            path.write_text(render_markdown(incident, series, self._playbook(incident)),
+                            encoding="utf-8")
+        text = render_slack_summary(incident, series, mrkdwn)
+        return {"text": text, "blocks": [bk.section(text)]}
+
+    def _render(self, incident: Incident) -> dict[str, Any]:
+        from monitor.notify.message import AlertView, render_alert
+
+        alert = Alert.from_dict({k: v for k, v in incident.last_alert.items()
+                                 if not k.startswith("_")})
+        series = self.data.series(incident.topic, alert.event.at)
+        by_type: dict[str, int] = {}
+        for bucket in series:
+            for kind, count in bucket.source_types.items():
+                by_type[kind] = by_type.get(kind, 0) + count
+        view = AlertView(
+            alert=alert, incident=incident.id, status=incident.status.value,
+            acked_by=incident.acked_by, owner=incident.owner, playbook=incident.playbook,
+            playbook_started=incident.playbook_started_at is not None,
+            snoozed_until=incident.snoozed_until, resolved=incident.resolved,
+            resolved_by=incident.resolved_by, feedback=incident.feedback, series=series,
+            top_mentions=self.data.top_mentions(incident.topic, incident.episode,
+                                                alert.event.at),
+            by_source_type=by_type, replay=incident.replay,
+        )
+        rendered = render_alert(view)
+        return {"text": rendered.text, "blocks": rendered.blocks}
+
+    def _chart(self, incident: Incident) -> dict[str, Any] | None:
+        series = self.data.series(incident.topic, incident.opened_at)
+        if not series:
+            return None  # nothing to draw: the message says so instead
+        return chart_payload(series, f"{incident.topic}: last 24 h",
+                             f"vigie-incident-{incident.id}.png")
+
+
+def _pair(outcome: Outcome) -> tuple[Incident, Outcome]:
+    return outcome.incident, outcome
+
+
+def _replace(incident: Incident, **changes: Any) -> Incident:
+    import dataclasses
+
+    return dataclasses.replace(incident, **changes)
+
+
+def _next_role(playbook: Playbook, incident: Incident) -> str:
+    notify = playbook.escalation.notify or [playbook.steps[0].role]
+    return notify[min(max(incident.escalations - 1, 0), len(notify) - 1)]
+
+
+def _episode_hours(incident: Incident) -> int:
+    end = incident.resolved_at or incident.last_event_at
+    return max(1, int((end - incident.episode_start).total_seconds() // 3600) + 2)
+
+
+def report_filename(incident: Incident) -> str:
+    day = incident.opened_at.strftime("%Y%m%d")
+    safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in incident.topic)[:40]
+    return f"incident-{incident.id}-{safe}-{day}.md"
+
+
+def playbook_message(playbook: Playbook, incident: Incident,
+                     overrides: Mapping[str, list[str]]) -> dict[str, Any]:
+    """The playbook's steps in the thread: who, by when, checklist, rendered templates and
+    a Done button per step; within Block Kit limits whatever the playbook holds."""
+    started = incident.playbook_started_at or incident.opened_at
+    parts = [bk.Part(bk.header(f"Playbook: {playbook.title}"), bk.ESSENTIAL)]
+    roles = []
+    for name, role in playbook.roles.items():
+        pings = " ".join(_ping(m) for m in members(playbook, name, overrides))
+        roles.append(f"*{inline(role.label)}*: {pings or '_unassigned_'}")
+    parts.append(bk.Part(bk.fields(roles), bk.IMPORTANT))
+    lines = [f"Playbook {playbook.title} started for incident {incident.id}."]
+    for step in playbook.steps:
+        due = started + timedelta(seconds=step.due_after)
+        body = [f"*{inline(step.title)}* · {inline(playbook.roles[step.role].label)} · "
+                f"due {due.strftime('%H:%M UTC')}"]
+        body += [f"• {inline(item)}" for item in step.checklist]
+        rendered = render_step(playbook, step, incident, mrkdwn)
+        if rendered:
+            body.append("> " + rendered.strip().replace("\n", "\n> "))
+        block = bk.section("\n".join(body))
+        block["accessory"] = bk.button("Done", "vigie_step_done", f"{incident.id}:{step.id}")
+        parts.append(bk.Part(block, bk.IMPORTANT))
+        lines.append(f"- {step.title} ({playbook.roles[step.role].label}), due "
+                     f"{due.strftime('%H:%M UTC')}")
+    return {"text": "\n".join(lines)[:3000], "blocks": bk.fit(parts)}
+
