@@ -7,7 +7,7 @@ channels outside an allow-list.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from pathlib import Path
@@ -83,27 +83,45 @@ class RuleSet:
         return _build(loaded, paths, problems, known_playbooks, known_channels)
 
 
-def _parse_file(data: Any, marks: Marks) -> tuple[RuleFile, str]:
-    """Validate one file; returns the model and the key prefix its rules live under."""
+Entry = tuple[RuleConfig, Marks, tuple[str | int, ...], list[str] | None]
+
+
+def _parse_file(data: Any, marks: Marks, problems: list[str],
+                names: set[str]) -> list[Entry]:
+    """Validate one file rule by rule, so one bad rule does not hide the others' problems.
+    `names` collects every rule name written, valid or not (for inhibition references)."""
+    if data is None:
+        return []
     if isinstance(data, list):
-        return validate(RuleFile, {"rules": data}, _ListMarks(marks)), ""
-    if data is not None and not isinstance(data, dict):
-        raise ConfigError([marks.error((), "expected a list of rules or a mapping with rules:")])
-    return validate(RuleFile, data, marks), "rules"
-
-
-class _ListMarks(Marks):
-    """A file that is a bare list of rules: report `[0].when`, not `rules[0].when`."""
-
-    def __init__(self, inner: Marks) -> None:
-        super().__init__(inner.path)
-        self.lines = inner.lines
-
-    def error(self, loc: Iterable[str | int], reason: str) -> str:
-        parts = tuple(loc)
-        if parts and parts[0] == "rules":
-            parts = parts[1:]
-        return super().error(parts, reason)
+        raw_rules: Any = data
+        prefix: tuple[str | int, ...] = ()
+        allowed: list[str] | None = None
+    elif isinstance(data, dict):
+        try:
+            head = validate(RuleFile, {**data, "rules": []}, marks)
+        except ConfigError as exc:
+            problems.extend(exc.problems)
+            return []
+        raw_rules, prefix, allowed = data.get("rules") or [], ("rules",), head.channels
+        if not isinstance(raw_rules, list):
+            problems.append(marks.error(("rules",), "expected a list of rules"))
+            return []
+    else:
+        problems.append(marks.error((), "expected a list of rules or a mapping with rules:"))
+        return []
+    entries: list[Entry] = []
+    for index, raw in enumerate(raw_rules):
+        loc: tuple[str | int, ...] = (*prefix, index)
+        if not isinstance(raw, dict):
+            problems.append(marks.error(loc, "expected a rule (a mapping with name, when, route)"))
+            continue
+        if isinstance(raw.get("name"), str):
+            names.add(raw["name"])
+        try:
+            entries.append((validate(RuleConfig, raw, marks, loc), marks, loc, allowed))
+        except ConfigError as exc:
+            problems.extend(exc.problems)
+    return entries
 
 
 def _build(
@@ -113,18 +131,12 @@ def _build(
     known_playbooks: set[str] | None,
     known_channels: set[str] | None,
 ) -> RuleSet:
-    entries: list[tuple[RuleConfig, Marks, tuple[str | int, ...], list[str] | None]] = []
+    entries: list[Entry] = []
+    names: set[str] = set()
     for data, marks in loaded:
-        try:
-            rule_file, prefix = _parse_file(data, marks)
-        except ConfigError as exc:
-            problems.extend(exc.problems)
-            continue
-        for index, rule in enumerate(rule_file.rules):
-            loc: tuple[str | int, ...] = (prefix, index) if prefix else (index,)
-            entries.append((rule, marks, loc, rule_file.channels))
+        entries.extend(_parse_file(data, marks, problems, names))
     problems.extend(_cross_check(entries, known_playbooks, known_channels))
-    inhibited_by, order, cycle_problems = _inhibitions(entries)
+    inhibited_by, order, cycle_problems = _inhibitions(entries, names)
     problems.extend(cycle_problems)
     if problems:
         raise ConfigError(problems)
@@ -137,7 +149,7 @@ def _build(
 
 
 def _cross_check(
-    entries: list[tuple[RuleConfig, Marks, tuple[str | int, ...], list[str] | None]],
+    entries: list[Entry],
     known_playbooks: set[str] | None,
     known_channels: set[str] | None,
 ) -> list[str]:
@@ -165,7 +177,7 @@ def _cross_check(
 
 
 def _inhibitions(
-    entries: list[tuple[RuleConfig, Marks, tuple[str | int, ...], list[str] | None]],
+    entries: list[Entry], written: set[str],
 ) -> tuple[dict[str, list[str]], list[str], list[str]]:
     """Resolve `inhibits` globs, detect cycles; returns (inhibited_by, order, problems)."""
     names = list(dict.fromkeys(rule.name for rule, *_ in entries))
@@ -176,7 +188,7 @@ def _inhibitions(
         where.setdefault(rule.name, (marks, loc))
         for index, pattern in enumerate(rule.inhibits):
             targets = [n for n in names if fnmatchcase(n, pattern)]
-            if not targets:
+            if not targets and not any(fnmatchcase(n, pattern) for n in written):
                 problems.append(marks.error((*loc, "inhibits", index),
                                             f"inhibits {pattern!r}, which matches no rule"))
             for target in targets:

@@ -174,7 +174,7 @@ class RuleConfig(_Strict):
     when: Condition = Field(description="Condition: an expression string or a mapping.")
     for_: float = Field(default=0.0, alias="for",
                         description="How long the condition must hold before firing.")
-    severity: Severity | Literal["event"] = Field(
+    severity: Literal["event", "low", "medium", "high", "critical"] = Field(
         default="event", description="Alert severity; `event` keeps the episode's severity."
     )
     min_severity: Severity | None = Field(
@@ -200,6 +200,14 @@ class RuleConfig(_Strict):
     @classmethod
     def _name(cls, value: str) -> str:
         return _check_name(value)
+
+    @field_validator("severity", mode="before")
+    @classmethod
+    def _severity(cls, value: Any) -> Any:
+        if value not in ("event", *(s.value for s in Severity)):
+            raise ValueError(f"unknown severity {value!r}: expected low, medium, high, "
+                             "critical or event")
+        return value
 
     @field_validator("topics", mode="before")
     @classmethod
