@@ -103,18 +103,20 @@ def _repair_charset(body: bytes, parsed: Any) -> tuple[Any, str | None]:
         or (parsed.get("bozo") and not parsed.entries)
         or _replacement_share(parsed) > 0.001
     )
+    fallback = f"document charset is wrong or unknown: read as {used}" if isinstance(
+        exc, _ENCODING_PROBLEMS) else None
     if not suspicious:
-        return parsed, None
+        return parsed, fallback
     best = charset_normalizer.from_bytes(body[:200_000]).best()
     if best is None or best.encoding.lower().replace("_", "-") == used:
-        return parsed, None
+        return parsed, fallback
     again = _parse(_as_utf8(body, best.encoding), "application/xml; charset=utf-8")
     if len(again.entries) > len(parsed.entries) or (
         len(again.entries) == len(parsed.entries) and parsed.entries
         and _replacement_share(again) < _replacement_share(parsed)
     ):
         return again, f"charset detected as {best.encoding} (declared {used or 'none'})"
-    return parsed, None
+    return parsed, fallback
 
 
 def _time(entry: Any) -> datetime | None:
@@ -151,6 +153,8 @@ def _body_text(entry: Any) -> str:
 
 def _link(entry: Any) -> str:
     link = entry.get("feedburner_origlink") or entry.get("link")
+    if link and entry.get("guidislink") and link == entry.get("id") and "://" not in link:
+        link = None  # feedparser promoted a non-URL guid ("recall-7") to a link
     if not link:
         for candidate in entry.get("links") or ():
             if candidate.get("rel", "alternate") == "alternate" and candidate.get("href"):
