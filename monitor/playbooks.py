@@ -18,7 +18,7 @@ from typing import Any
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from monitor.config.yamlfile import load_file, validate
 from monitor.errors import ConfigError
@@ -124,23 +124,6 @@ class Playbook(_Strict):
     variables: dict[str, str] = Field(default_factory=dict,
                                       description="Extra template variables (brand, phone...).")
     steps: list[Step] = Field(min_length=1)
-
-    @model_validator(mode="after")
-    def _references(self) -> Playbook:
-        problems = []
-        for role in self.escalation.notify:
-            if role not in self.roles:
-                problems.append(f"escalation.notify: unknown role {role!r}")
-        seen: set[str] = set()
-        for step in self.steps:
-            if step.role not in self.roles:
-                problems.append(f"step {step.id}: unknown role {step.role!r}")
-            if step.id in seen:
-                problems.append(f"duplicate step id {step.id!r}")
-            seen.add(step.id)
-        if problems:
-            raise ValueError("; ".join(problems))
-        return self
 
     def step(self, step_id: str) -> Step | None:
         return next((s for s in self.steps if s.id == step_id), None)
@@ -279,6 +262,23 @@ def select_playbook(playbooks: Mapping[str, Playbook], alert: Alert) -> Playbook
 
 # --- loading ---------------------------------------------------------------------------
 
+def _check_references(playbook: Playbook, marks: Any) -> list[str]:
+    """Roles named by steps and the escalation policy exist; step ids are unique."""
+    problems = []
+    for index, role in enumerate(playbook.escalation.notify):
+        if role not in playbook.roles:
+            problems.append(marks.error(("escalation", "notify", index),
+                                        f"unknown role {role!r}"))
+    seen: set[str] = set()
+    for index, step in enumerate(playbook.steps):
+        if step.role not in playbook.roles:
+            problems.append(marks.error(("steps", index, "role"), f"unknown role {step.role!r}"))
+        if step.id in seen:
+            problems.append(marks.error(("steps", index, "id"), f"duplicate step id {step.id!r}"))
+        seen.add(step.id)
+    return problems
+
+
 def _check_templates(playbook: Playbook, marks: Any) -> list[str]:
     """Compile and trial-render every template, so a typo fails `vigie playbooks check`."""
     problems = []
@@ -308,7 +308,7 @@ def load_playbook(path: Path | str) -> Playbook:
     if not isinstance(data, dict):
         raise ConfigError([marks.error((), "expected a mapping with name, roles, steps...")])
     playbook = validate(Playbook, data, marks)
-    problems = _check_templates(playbook, marks)
+    problems = _check_references(playbook, marks) + _check_templates(playbook, marks)
     if playbook.name != path.stem:
         problems.append(marks.error(("name",), f"name {playbook.name!r} must match the file "
                                     f"name {path.stem!r}"))
