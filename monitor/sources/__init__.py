@@ -13,6 +13,7 @@ from monitor.sources.base import FetchResult, FetchState, ParsedDocument, Source
 from monitor.sources.feed import FeedSource, parse_document
 from monitor.sources.http import HttpClient, HttpSettings
 from monitor.sources.jsonl import JsonlSource, LineError, read_replay
+from monitor.timeutil import to_epoch
 
 SOURCES: dict[str, Callable[..., Source]] = {
     "feed": FeedSource,
@@ -43,9 +44,12 @@ def fetch_all(
         try:
             return source.fetch(state, now)
         except Exception as exc:  # contract breach: contain it to this feed
+            config = getattr(source, "config", None)
+            interval = float(getattr(config, "interval", 300.0))
             return FetchResult(
                 status="error", state=state.evolve(
-                    consecutive_failures=state.consecutive_failures + 1),
+                    consecutive_failures=state.consecutive_failures + 1,
+                    next_poll_at=to_epoch(now) + interval),
                 error=f"source crashed: {exc.__class__.__name__}: {exc}"[:240],
             )
 
