@@ -1,11 +1,197 @@
-"""Detection settings from vigie.yaml (`detection:`), with per-topic overrides."""
+"""Detection settings from vigie.yaml (`detection:`), with per-topic overrides.
+
+Every threshold the detector and the classifier use is a field here, so an ops team tunes
+behaviour in vigie.yaml (globally, or per topic under `topics[].detection`) and never in code.
+Durations accept the one Vigie syntax (`90s`, `15m`, `1h30m`, `2d`) and are kept in seconds.
+"""
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from monitor.timeutil import parse_duration
+
+_DURATIONS = (
+    "bucket", "window", "warmup", "resolve_after", "crisis_min_duration", "silence_after",
+    "level_half_life", "season_half_life", "dispersion_half_life",
+)
 
 
 class DetectionSettings(BaseModel):
+    """Thresholds of the spike detector and the episode classifier (all documented in
+    docs/detection.md). Frozen: `for_topic` returns a new object."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
 
+    # --- buckets and baseline -------------------------------------------------------------
     bucket: str = Field(default="5m", description="Width of the buckets the detector reads.")
+    window: str = Field(
+        default="1h",
+        description="Length of the sliding window tested besides the single bucket; catches "
+        "slow burns that no single bucket shows.",
+    )
+    warmup: str = Field(
+        default="2h",
+        description="History a new topic needs before it may open an episode (cold start).",
+    )
+    level_half_life: str = Field(
+        default="12h", description="How fast the baseline level follows a slow trend."
+    )
+    season_half_life: str = Field(
+        default="3d",
+        description="How fast the hour-of-day and day-of-week profile adapts (per slot visit "
+        "days, not wall days).",
+    )
+    dispersion_half_life: str = Field(
+        default="2d", description="How fast the estimate of ordinary burstiness adapts."
+    )
+    prior_dispersion: float = Field(
+        default=0.3, ge=0.0, le=10.0,
+        description="Burstiness assumed before data (negative-binomial alpha; 0 = Poisson).",
+    )
+    min_dispersion: float = Field(
+        default=0.02, ge=0.0, le=10.0,
+        description="Floor of the burstiness estimate, so a calm history does not make every "
+        "small rise look impossible.",
+    )
+    min_rate: float = Field(
+        default=0.05, gt=0.0,
+        description="Smallest expected mentions per bucket (a silent topic still expects a "
+        "little).",
+    )
+    clip_sigmas: float = Field(
+        default=3.0, gt=0.0,
+        description="Spikes are clipped to baseline + this many standard deviations before "
+        "they teach the baseline, so earlier spikes do not inflate it.",
+    )
+    episode_learning: float = Field(
+        default=0.1, ge=0.0, le=1.0,
+        description="Learning-rate multiplier while an episode is open (0 freezes the baseline).",
+    )
+
+    # --- opening an episode ---------------------------------------------------------------
+    open_surprise: float = Field(
+        default=6.0, gt=0.0,
+        description="Opens an episode when the volume (bucket or window) is this surprising: "
+        "-log10 of its tail probability under the baseline (6 = one in a million).",
+    )
+    min_ratio: float = Field(
+        default=2.0, ge=1.0, description="... and at least this multiple of the baseline ..."
+    )
+    min_excess: float = Field(
+        default=8.0, ge=0.0,
+        description="... and at least this many mentions above the baseline over the window.",
+    )
+    negative_surprise: float = Field(
+        default=6.0, gt=0.0,
+        description="Also opens when negative mentions alone are this surprising (a sentiment "
+        "turn without a volume rise).",
+    )
+
+    # --- resolving ------------------------------------------------------------------------
+    resolve_ratio: float = Field(
+        default=1.5, ge=1.0,
+        description="The topic is back to baseline when the window volume is below this "
+        "multiple of it ...",
+    )
+    resolve_after: str = Field(
+        default="1h", description="... for this long; then the episode resolves."
+    )
+
+    # --- classification -------------------------------------------------------------------
+    negative_share: float = Field(
+        default=0.45, gt=0.0, le=1.0,
+        description="Share of negative mentions (among scored ones) that makes an episode "
+        "negative (bad buzz or crisis).",
+    )
+    positive_share: float = Field(
+        default=0.45, gt=0.0, le=1.0,
+        description="Share of positive mentions that makes an episode a positive buzz.",
+    )
+    flood_duplicate_ratio: float = Field(
+        default=0.5, ge=0.0, le=1.0,
+        description="Near-duplicate share above which an episode is a copy-paste or bot flood.",
+    )
+    flood_concentration: float = Field(
+        default=3.0, ge=1.0,
+        description="Mentions per distinct author above which a few accounts drive the episode.",
+    )
+    crisis_min_authors: int = Field(
+        default=25, ge=1,
+        description="Distinct authors an episode needs to spread into a crisis.",
+    )
+    crisis_min_source_types: int = Field(
+        default=2, ge=1,
+        description="Kinds of sources (social, news, forum, blog, video) it must reach.",
+    )
+    crisis_min_news: int = Field(
+        default=2, ge=0,
+        description="News stories that count as press pickup.",
+    )
+    crisis_min_duration: str = Field(
+        default="30m",
+        description="A negative episode that spreads and lasts this long escalates to crisis.",
+    )
+    crisis_fast_ratio: float = Field(
+        default=6.0, ge=1.0,
+        description="... or sooner, when its window volume reaches this multiple of the "
+        "baseline with press pickup.",
+    )
+    critical_ratio: float = Field(
+        default=15.0, ge=1.0, description="Peak multiple of the baseline that makes it critical."
+    )
+    high_ratio: float = Field(
+        default=5.0, ge=1.0, description="Peak multiple of the baseline that makes it high."
+    )
+    reclassify_margin: float = Field(
+        default=0.05, ge=0.0, le=0.5,
+        description="Hysteresis on shares, so an episode does not flip class on a single "
+        "mention.",
+    )
+
+    # --- blind spots ----------------------------------------------------------------------
+    min_coverage: float = Field(
+        default=0.5, ge=0.0, le=1.0,
+        description="Below this share of sources polled successfully, the watch is blind.",
+    )
+    silence_after: str = Field(
+        default="45m",
+        description="A topic silent (or barely covered) this long is reported as a blind spot.",
+    )
+    silence_min_expected: float = Field(
+        default=20.0, gt=0.0,
+        description="... provided the baseline expected at least this many mentions meanwhile.",
+    )
+
+    @field_validator(*_DURATIONS)
+    @classmethod
+    def _duration(cls, value: str) -> str:
+        seconds = parse_duration(value)
+        if seconds <= 0:
+            raise ValueError("must be a positive duration")
+        return value
+
+    def seconds(self, name: str) -> float:
+        """A duration field in seconds."""
+        return parse_duration(getattr(self, name))
+
+    def for_topic(self, overrides: dict[str, Any]) -> DetectionSettings:
+        """These settings with a topic's overrides applied.
+
+        Raises ValueError naming each unknown or invalid key, so vigie.yaml reports it.
+        """
+        if not overrides:
+            return self
+        unknown = sorted(set(overrides) - set(type(self).model_fields))
+        if unknown:
+            raise ValueError(f"unknown detection setting(s): {', '.join(unknown)}")
+        try:
+            return type(self).model_validate({**self.model_dump(), **overrides})
+        except ValidationError as exc:
+            reasons = "; ".join(
+                f"{'.'.join(str(p) for p in e['loc'])}: {e['msg'].removeprefix('Value error, ')}"
+                for e in exc.errors(include_url=False)
+            )
+            raise ValueError(reasons) from None

@@ -1,0 +1,134 @@
+"""Crisis, bad buzz, positive buzz or plain volume spike: the decision and its reasons.
+
+A small, readable rule set over the episode indicators (features.INDICATORS), every threshold
+from DetectionSettings. The decision carries the few features that decided it, each with its
+value, the threshold it crossed and a sentence a comms lead reads in five seconds.
+
+The order of questions:
+1. Is the talk negative? (negative share) - if not: positive buzz or neutral volume spike.
+2. Is it manufactured? (near-duplicate ratio, mentions per author) - a flood stays bad buzz.
+3. Has it spread? (distinct authors, kinds of sources) and has the press picked it up?
+4. Has it lasted, or is it big enough to be a crisis already?
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from monitor.detection.settings import DetectionSettings
+from monitor.model import Evidence, Kind, Severity
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    kind: Kind
+    severity: Severity
+    evidence: tuple[Evidence, ...]
+
+
+def _pct(value: float) -> str:
+    return f"{value * 100:.0f}%"
+
+
+def _ev(feature: str, value: float, threshold: float | None, op: str, text: str) -> Evidence:
+    return Evidence(feature=feature, value=float(value), threshold=threshold, op=op, text=text)
+
+
+def classify(ind: dict[str, float], s: DetectionSettings, current: Kind | None = None) -> Decision:
+    """Classify an episode from its indicators. `current` adds hysteresis: an episode keeps
+    its class unless the shares move past the threshold by `reclassify_margin`; a crisis
+    stays a crisis. Deterministic and pure."""
+    margin = s.reclassify_margin
+    neg_cut = s.negative_share - (margin if current in (Kind.CRISIS, Kind.BAD_BUZZ) else 0.0)
+    pos_cut = s.positive_share - (margin if current is Kind.POSITIVE_BUZZ else 0.0)
+    neg, pos = ind["negative_share"], ind["positive_share"]
+    ratio, peak = ind["volume_ratio"], ind["peak_ratio"]
+    size = _ev("peak_ratio", peak, s.min_ratio, ">=",
+               f"{peak:.1f}x the usual volume ({ind['episode_volume']:.0f} mentions)")
+
+    if current is not Kind.CRISIS and not (neg >= neg_cut and neg >= pos):
+        if pos >= pos_cut and pos > neg:
+            evidence = (_ev("positive_share", pos, s.positive_share, ">=",
+                            f"{_pct(pos)} positive (threshold {_pct(s.positive_share)})"), size)
+            severity = Severity.MEDIUM if peak >= s.high_ratio else Severity.LOW
+            return Decision(Kind.POSITIVE_BUZZ, severity, evidence)
+        evidence = (size, _ev("negative_share", neg, s.negative_share, "<",
+                              f"only {_pct(neg)} negative: news or chatter, not a backlash"))
+        severity = Severity.MEDIUM if peak >= s.critical_ratio else Severity.LOW
+        return Decision(Kind.VOLUME_SPIKE, severity, evidence)
+
+    negative = _ev("negative_share", neg, s.negative_share, ">=",
+                   f"{_pct(neg)} negative (threshold {_pct(s.negative_share)})")
+    authors, types = ind["distinct_authors"], ind["source_types"]
+    news, minutes = ind["news_pickup"], ind["duration_minutes"]
+    dup, conc = ind["near_duplicate_ratio"], ind["concentration"]
+    flood_dup = dup >= s.flood_duplicate_ratio
+    flood_conc = conc >= s.flood_concentration
+    spread = authors >= s.crisis_min_authors and types >= s.crisis_min_source_types
+    press = s.crisis_min_news > 0 and news >= s.crisis_min_news
+    lasting = minutes >= s.seconds("crisis_min_duration") / 60.0
+    fast = peak >= s.crisis_fast_ratio
+    spread_ev = _ev("distinct_authors", authors, float(s.crisis_min_authors), ">=",
+                    f"{authors:.0f} distinct authors across {types:.0f} kinds of sources")
+    press_ev = _ev("news_pickup", news, float(s.crisis_min_news), ">=",
+                   f"picked up by the press: {news:.0f} news stories")
+    last_ev = _ev("duration_minutes", minutes, s.seconds("crisis_min_duration") / 60.0, ">=",
+                  f"lasting {minutes:.0f} min, still {ratio:.1f}x the usual volume")
+
+    if current is Kind.CRISIS:
+        return Decision(Kind.CRISIS, _crisis_severity(ind, s), (negative, spread_ev, press_ev, size))
+    if flood_dup or flood_conc:
+        why = (_ev("near_duplicate_ratio", dup, s.flood_duplicate_ratio, ">=",
+                   f"{_pct(dup)} near-duplicates: copy-paste or bot flood")
+               if flood_dup else
+               _ev("concentration", conc, s.flood_concentration, ">=",
+                   f"{conc:.1f} mentions per author: a few accounts drive it"))
+        return Decision(Kind.BAD_BUZZ, Severity.LOW, (why, negative, size))
+    # Press pickup with spread makes a crisis once it lasts or is big; without the press, a
+    # negative wave must reach a third kind of source and last twice as long.
+    if spread and press and (lasting or fast):
+        third = last_ev if lasting else _ev("peak_ratio", peak, s.crisis_fast_ratio, ">=",
+                                            f"{peak:.1f}x the usual volume already")
+        return Decision(Kind.CRISIS, _crisis_severity(ind, s), (negative, spread_ev, press_ev,
+                                                                third))
+    broad = types >= s.crisis_min_source_types + 1
+    if spread and broad and minutes >= 2 * s.seconds("crisis_min_duration") / 60.0 \
+            and ratio >= s.resolve_ratio:
+        return Decision(Kind.CRISIS, _crisis_severity(ind, s), (negative, spread_ev, last_ev, size))
+    held = []
+    if not spread:
+        held.append(_ev("distinct_authors", authors, float(s.crisis_min_authors), "<",
+                        f"contained: {authors:.0f} authors, {types:.0f} kind(s) of sources"))
+    elif not press:
+        held.append(_ev("news_pickup", news, float(s.crisis_min_news), "<",
+                        f"no press pickup yet ({news:.0f} news stories)"))
+    else:
+        held.append(_ev("duration_minutes", minutes, s.seconds("crisis_min_duration") / 60.0,
+                        "<", f"only {minutes:.0f} min so far"))
+    severity = Severity.MEDIUM if peak >= s.high_ratio else Severity.LOW
+    return Decision(Kind.BAD_BUZZ, severity, (negative, size, *held))
+
+
+def _crisis_severity(ind: dict[str, float], s: DetectionSettings) -> Severity:
+    big = ind["peak_ratio"] >= s.critical_ratio or (
+        ind["news_pickup"] >= 3 * max(s.crisis_min_news, 1)
+        and ind["distinct_authors"] >= 4 * s.crisis_min_authors
+    )
+    return Severity.CRITICAL if big else Severity.HIGH
+
+
+def summary(topic: str, kind: Kind, severity: Severity, ind: dict[str, float]) -> str:
+    """One line for a comms lead: what, how big, how negative, how far it spread."""
+    label = kind.value.replace("_", " ")
+    parts = [f"{ind['peak_ratio']:.1f}x usual volume"]
+    if kind in (Kind.CRISIS, Kind.BAD_BUZZ):
+        parts.append(f"{ind['negative_share'] * 100:.0f}% negative")
+    elif kind is Kind.POSITIVE_BUZZ:
+        parts.append(f"{ind['positive_share'] * 100:.0f}% positive")
+    parts.append(f"{ind['distinct_authors']:.0f} authors")
+    if ind["news_pickup"]:
+        parts.append(f"{ind['news_pickup']:.0f} news stories")
+    if ind["near_duplicate_ratio"] >= 0.3:
+        parts.append(f"{ind['near_duplicate_ratio'] * 100:.0f}% near-duplicates")
+    parts.append(f"{ind['duration_minutes']:.0f} min")
+    return f"{topic}: {label} ({severity.value}) - " + ", ".join(parts)

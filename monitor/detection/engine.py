@@ -1,0 +1,260 @@
+"""The streaming detector: one bucket of one topic in, episode events out, O(1) work.
+
+`Detector.step(state, bucket)` is the whole contract. The caller feeds every bucket of a topic
+in time order (empty ones included) and may jump over a gap; everything the detector knows
+about the topic lives in the `TopicState` it is handed, a plain JSON-able object, so a live
+worker, a restart and a replay give the same answers from the same buckets.
+
+Per bucket: the seasonal baseline (baseline.py) predicts the volume, planned events lift the
+prediction for their window, the bucket and the sliding window are tested with count-data
+tail probabilities (tails.py), the negative mentions are tested against the topic's usual
+negative share, an anomaly opens an episode, and an open episode is advanced (episodes.py).
+Separately, a topic whose sources fall silent, or whose watch coverage drops, is reported as a
+blind spot, never as a crisis.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from monitor.config.files import PlannedEvent
+from monitor.detection.baseline import Baseline, Rates
+from monitor.detection.episodes import Episode, advance, make_event
+from monitor.detection.features import Window
+from monitor.detection.settings import DetectionSettings
+from monitor.detection.tails import count_surprise
+from monitor.model import BucketStats, Evidence, EpisodeEvent, Kind, Severity, Transition
+from monitor.timeutil import to_epoch
+
+NEGATIVE_PRIOR = 0.2  # usual negative share assumed before data
+NEGATIVE_DISPERSION = 0.1  # burstiness of the negative count around its usual share
+RECENT = 900  # seconds compared by `acceleration`
+
+
+@dataclass
+class TopicState:
+    """Everything the detector carries for one topic; JSON-able via to_dict/from_dict."""
+
+    topic: str
+    last_start: int | None = None
+    volume: Baseline = field(default_factory=Baseline)
+    negative_ewma: float = 0.0
+    scored_ewma: float = 0.0
+    # Sliding window: one row [volume, expected, negative, scored] per bucket, oldest first.
+    ring: list[list[float]] = field(default_factory=list)
+    last_score: float = 0.0
+    last_surprise: float = 0.0
+    last_day: int = -1
+    episode: Episode | None = None
+    silent_since: int | None = None
+    silent_expected: float = 0.0
+    blind_since: int | None = None  # a blind spot is open since (episode start)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "topic": self.topic, "last_start": self.last_start, "volume": self.volume.to_dict(),
+            "negative_ewma": self.negative_ewma, "scored_ewma": self.scored_ewma,
+            "ring": [list(row) for row in self.ring], "last_score": self.last_score,
+            "last_surprise": self.last_surprise, "last_day": self.last_day,
+            "episode": self.episode.to_dict() if self.episode else None,
+            "silent_since": self.silent_since, "silent_expected": self.silent_expected,
+            "blind_since": self.blind_since,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> TopicState:
+        return cls(
+            topic=d["topic"], last_start=d.get("last_start"),
+            volume=Baseline.from_dict(d["volume"]), negative_ewma=float(d["negative_ewma"]),
+            scored_ewma=float(d["scored_ewma"]), ring=[list(row) for row in d["ring"]],
+            last_score=float(d["last_score"]), last_surprise=float(d["last_surprise"]),
+            last_day=int(d["last_day"]),
+            episode=Episode.from_dict(d["episode"]) if d.get("episode") else None,
+            silent_since=d.get("silent_since"), silent_expected=float(d["silent_expected"]),
+            blind_since=d.get("blind_since"),
+        )
+
+
+class Detector:
+    """Spike detector and episode classifier for every topic sharing one configuration."""
+
+    def __init__(self, settings: DetectionSettings, planned: Sequence[PlannedEvent] = ()) -> None:
+        self.settings = settings
+        self._planned: dict[str, list[tuple[float, float, float]]] = {}
+        for event in planned:
+            self._planned.setdefault(event.topic, []).append(
+                (to_epoch(event.start), to_epoch(event.end), event.expected_lift))
+        self._rates: dict[int, Rates] = {}
+        s = settings
+        self._window_s = s.seconds("window")
+        self._warmup_s = s.seconds("warmup")
+        self._silence_s = s.seconds("silence_after")
+
+    def new_state(self, topic: str) -> TopicState:
+        return TopicState(topic=topic)
+
+    def score(self, state: TopicState) -> float:
+        """Volume anomaly score of the last bucket, in [0, 1]: 0.5 at `open_surprise` when
+        the ratio and excess conditions hold, lower when they do not."""
+        return state.last_score
+
+    def rates(self, width: int) -> Rates:
+        rates = self._rates.get(width)
+        if rates is None:
+            s = self.settings
+            rates = self._rates[width] = Rates.build(
+                width, s.seconds("level_half_life"), s.seconds("season_half_life"),
+                s.seconds("dispersion_half_life"), s.prior_dispersion, s.min_dispersion,
+                s.min_rate, s.clip_sigmas)
+        return rates
+
+    def lift(self, topic: str, start: int, end: int) -> float:
+        """Expected lift of planned events overlapping [start, end) (1.0 when none)."""
+        best = 1.0
+        for first, last, lift in self._planned.get(topic, ()):
+            if start < last and end > first:
+                best = max(best, lift)
+        return best
+
+    def step(self, state: TopicState, bucket: BucketStats) -> list[EpisodeEvent]:
+        """Consume the next bucket of `state.topic`; mutates `state`, returns its events.
+
+        Raises ValueError for a bucket that is not after the previous one (replays must be
+        in time order); a jump forward is a gap: the window restarts, nothing is learned
+        from the missing buckets.
+        """
+        s, width, start = self.settings, bucket.width, bucket.start
+        if state.last_start is not None and start <= state.last_start:
+            raise ValueError(f"{state.topic}: bucket {start} is not after {state.last_start}")
+        if state.last_start is not None and start - state.last_start > width:
+            state.ring.clear()  # a gap: the window holds only what was seen
+        state.last_start = start
+        rates = self.rates(width)
+        base = state.volume
+        day = start // 86400
+        if day != state.last_day:
+            if state.last_day >= 0:
+                base.renormalise()
+            state.last_day = day
+        lift = self.lift(state.topic, start, bucket.end)
+        mu = base.expected(start, rates) * lift
+        alpha = base.dispersion(rates)
+        x = float(bucket.volume)
+        neg_share = ((state.negative_ewma + NEGATIVE_PRIOR * 5) / (state.scored_ewma + 5))
+
+        # Sliding window totals (the ring holds at most window/width rows: O(1)).
+        size = max(1, int(round(self._window_s / width)))
+        state.ring.append([x, mu, float(bucket.negative), float(bucket.scored)])
+        if len(state.ring) > size:
+            del state.ring[0]
+        wx = sum(r[0] for r in state.ring)
+        wmu = sum(r[1] for r in state.ring)
+        wneg = sum(r[2] for r in state.ring)
+        wscored = sum(r[3] for r in state.ring)
+        n_recent = max(1, int(RECENT // width))
+        recent = sum(r[0] for r in state.ring[-n_recent:])
+        before = sum(r[0] for r in state.ring[-2 * n_recent:-n_recent])
+
+        warm = base.n * width >= self._warmup_s
+        s_bucket = count_surprise(x, mu, alpha)
+        s_window = count_surprise(wx, wmu, base.window_dispersion(rates)) \
+            if len(state.ring) > 1 else 0.0
+        hit_bucket = x >= s.min_ratio * mu and x - mu >= s.min_excess
+        hit_window = wx >= s.min_ratio * wmu and wx - wmu >= s.min_excess
+        surprise = max(s_bucket if hit_bucket else 0.0, s_window if hit_window else 0.0)
+        raw = max(s_bucket, s_window)
+        s_neg = count_surprise(wneg, wscored * neg_share, NEGATIVE_DISPERSION) \
+            if wscored and wneg >= s.negative_share * wscored \
+            and wneg - wscored * neg_share >= s.min_excess / 2 else 0.0
+        state.last_surprise = raw
+        # Score: surprise mapped to [0, 1) (0.5 at the opening threshold); a surprise that
+        # fails the ratio/excess floors counts for a quarter.
+        effective = surprise if surprise else raw / 4.0
+        state.last_score = effective / (effective + s.open_surprise) if warm else 0.0
+        anomalous = warm and (surprise >= s.open_surprise or s_neg >= s.negative_surprise)
+
+        if state.episode is not None:
+            # The anomaly is already reported: the score marks news, not its continuation.
+            state.last_score = 0.0
+        events: list[EpisodeEvent] = []
+        events += self._blind_spot(state, bucket, mu)
+        window = Window(volume=wx, baseline=wmu, surprise=raw, recent=recent, before=before)
+        if state.episode is None and anomalous:
+            state.episode = Episode(topic=state.topic, start=start)
+        if state.episode is not None:
+            quiet = (not anomalous and wx < s.resolve_ratio * max(wmu, s.min_excess / size)) \
+                or wx <= wmu
+            new = advance(state.episode, bucket, mu, window, quiet, s)
+            if new and new[-1].transition is Transition.RESOLVED:
+                state.episode = None
+            events += new
+
+        # Learn last, from the de-lifted value, slowly while an episode is open and not at
+        # all while the sources are silent (a blind spot is not data).
+        damping = s.episode_learning if state.episode is not None else 1.0
+        if state.blind_since is not None or (bucket.coverage is not None
+                                             and bucket.coverage < s.min_coverage):
+            damping = 0.0
+        base.learn(start, x / lift, rates, damping)
+        if len(state.ring) == size:
+            base.learn_window(wx, wmu, rates, damping)
+        if damping > 0 and bucket.scored:
+            decay = rates.level
+            state.negative_ewma += decay * damping * (bucket.negative - state.negative_ewma)
+            state.scored_ewma += decay * damping * (bucket.scored - state.scored_ewma)
+        return events
+
+    def _blind_spot(self, state: TopicState, bucket: BucketStats, mu: float) -> list[EpisodeEvent]:
+        """Open a blind spot when coverage drops, or when a topic that expects mentions goes
+        silent for `silence_after`; resolve it when mentions or coverage come back."""
+        s = self.settings
+        low_coverage = bucket.coverage is not None and bucket.coverage < s.min_coverage
+        silent = bucket.volume == 0 and bucket.syndicated == 0
+        if low_coverage or silent:
+            if state.silent_since is None:
+                state.silent_since, state.silent_expected = bucket.start, 0.0
+            state.silent_expected += mu
+        else:
+            state.silent_since, state.silent_expected = None, 0.0
+        warm = state.volume.n * bucket.width >= self._warmup_s
+        if state.blind_since is None and state.silent_since is not None and warm:
+            lasted = bucket.end - state.silent_since
+            if lasted >= self._silence_s and (low_coverage
+                                              or state.silent_expected >= s.silence_min_expected):
+                state.blind_since = state.silent_since
+                return [self._blind_event(state, bucket, Transition.OPENED, low_coverage)]
+        elif state.blind_since is not None and state.silent_since is None:
+            event = self._blind_event(state, bucket, Transition.RESOLVED, False)
+            state.blind_since = None
+            return [event]
+        return []
+
+    def _blind_event(self, state: TopicState, bucket: BucketStats, transition: Transition,
+                     low_coverage: bool) -> EpisodeEvent:
+        start = state.blind_since if state.blind_since is not None else bucket.start
+        minutes = (bucket.end - start) / 60.0
+        ind = {"volume": float(bucket.volume), "baseline": state.silent_expected,
+               "duration_minutes": minutes,
+               "coverage": bucket.coverage if bucket.coverage is not None else -1.0}
+        if transition is Transition.RESOLVED:
+            text = f"{state.topic}: watch restored after {minutes:.0f} min without mentions"
+            evidence = (Evidence("volume", float(bucket.volume), None, "",
+                                 "mentions are coming in again"),)
+            return make_event(f"{state.topic}:{start}", state.topic, start, bucket.end,
+                              Kind.RESOLVED, transition, Severity.MEDIUM, text, evidence, ind,
+                              previous=Kind.BLIND_SPOT)
+        if low_coverage:
+            cov = bucket.coverage or 0.0
+            evidence = (Evidence("coverage", cov, self.settings.min_coverage, "<",
+                                 f"only {cov * 100:.0f}% of the sources answer"),)
+        else:
+            evidence = (Evidence("baseline", state.silent_expected,
+                                 self.settings.silence_min_expected, ">=",
+                                 f"no mention for {minutes:.0f} min where about "
+                                 f"{state.silent_expected:.0f} were expected"),)
+        text = (f"{state.topic}: blind spot - sources silent for {minutes:.0f} min; the watch "
+                "cannot see this topic (not a crisis)")
+        return make_event(f"{state.topic}:{start}", state.topic, start, bucket.end,
+                          Kind.BLIND_SPOT, transition, Severity.MEDIUM, text, evidence, ind)

@@ -1,0 +1,113 @@
+"""Episode lifecycle: open, re-classify, escalate, resolve - as EpisodeEvents at event time.
+
+An episode belongs to one topic. It opens on an anomaly with its first classification
+(OPENED), changes class (RECLASSIFIED), escalates (ESCALATED: to crisis, or a higher
+severity) and resolves once the topic has been back near its baseline for `resolve_after`
+(RESOLVED). Every event is stamped with the end of the bucket that decided it, never earlier.
+A crisis never steps back down, and severities only go up, within one episode.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from monitor.detection.classify import Decision, classify, summary
+from monitor.detection.features import Totals, Window, indicators
+from monitor.detection.settings import DetectionSettings
+from monitor.model import BucketStats, Evidence, EpisodeEvent, Kind, Severity, Transition
+from monitor.timeutil import from_epoch
+
+
+@dataclass(slots=True)
+class Episode:
+    """State of one open episode (JSON-able)."""
+
+    topic: str
+    start: int
+    kind: Kind | None = None
+    severity: Severity = Severity.LOW
+    peak_ratio: float = 0.0
+    quiet_since: int | None = None
+    totals: Totals = field(default_factory=Totals)
+
+    @property
+    def id(self) -> str:
+        return f"{self.topic}:{self.start}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"topic": self.topic, "start": self.start,
+                "kind": self.kind.value if self.kind else None,
+                "severity": self.severity.value, "peak_ratio": self.peak_ratio,
+                "quiet_since": self.quiet_since, "totals": self.totals.to_dict()}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Episode:
+        return cls(topic=data["topic"], start=int(data["start"]),
+                   kind=Kind(data["kind"]) if data.get("kind") else None,
+                   severity=Severity(data["severity"]), peak_ratio=float(data["peak_ratio"]),
+                   quiet_since=data.get("quiet_since"),
+                   totals=Totals.from_dict(data["totals"]))
+
+
+def make_event(episode_id: str, topic: str, start: int, at: int, kind: Kind,
+               transition: Transition, severity: Severity, text: str,
+               evidence: tuple[Evidence, ...], ind: dict[str, float],
+               previous: Kind | None = None) -> EpisodeEvent:
+    return EpisodeEvent(topic=topic, episode=episode_id, episode_start=from_epoch(start),
+                        at=from_epoch(at), kind=kind, transition=transition, severity=severity,
+                        summary=text, evidence=evidence, indicators=ind, previous_kind=previous)
+
+
+def advance(episode: Episode, bucket: BucketStats, expected: float, window: Window,
+            quiet: bool, s: DetectionSettings) -> list[EpisodeEvent]:
+    """Add one bucket to an open episode and return the events it causes (possibly none).
+
+    `quiet` says the topic is back near its baseline at this bucket. Returns a RESOLVED event
+    when it has been quiet for `resolve_after`; the caller then drops the episode.
+    """
+    episode.totals.add(bucket, expected)
+    ratio = window.volume / window.baseline if window.baseline > 0 else 0.0
+    episode.peak_ratio = max(episode.peak_ratio, ratio)
+    minutes = (bucket.end - episode.start) / 60.0
+    ind = indicators(episode.totals, window, episode.peak_ratio, minutes)
+    at = bucket.end
+    if quiet and episode.kind is not None:
+        episode.quiet_since = episode.quiet_since if episode.quiet_since is not None \
+            else bucket.start
+        if at - episode.quiet_since >= s.seconds("resolve_after"):
+            kind = episode.kind
+            text = (f"{episode.topic}: {kind.value.replace('_', ' ')} resolved - back to "
+                    f"usual volume for {(at - episode.quiet_since) / 60:.0f} min after "
+                    f"{minutes:.0f} min, peak {episode.peak_ratio:.1f}x")
+            evidence = (Evidence("volume_ratio", ratio, s.resolve_ratio, "<",
+                                 f"volume back to {ratio:.1f}x the usual"),)
+            return [make_event(episode.id, episode.topic, episode.start, at, Kind.RESOLVED,
+                               Transition.RESOLVED, episode.severity, text, evidence, ind,
+                               previous=kind)]
+        return []
+    episode.quiet_since = None
+    decision = classify(ind, s, episode.kind)
+    return _transition(episode, decision, ind, at)
+
+
+def _transition(episode: Episode, decision: Decision, ind: dict[str, float],
+                at: int) -> list[EpisodeEvent]:
+    previous, old_severity = episode.kind, episode.severity
+    kind = decision.kind
+    severity = decision.severity
+    if previous is not None and kind is previous:
+        severity = Severity.from_rank(max(severity.rank, old_severity.rank))
+    if previous is None:
+        transition = Transition.OPENED
+    elif kind is not previous:
+        escalation = kind is Kind.CRISIS
+        transition = Transition.ESCALATED if escalation else Transition.RECLASSIFIED
+    elif severity.rank > old_severity.rank:
+        transition = Transition.ESCALATED
+    else:
+        return []
+    episode.kind, episode.severity = kind, severity
+    text = summary(episode.topic, kind, severity, ind)
+    return [make_event(episode.id, episode.topic, episode.start, at, kind, transition,
+                       severity, text, decision.evidence, ind, previous=previous)]

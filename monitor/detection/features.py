@@ -1,0 +1,140 @@
+"""What an open episode has accumulated, and the indicators computed from it.
+
+An episode keeps running totals of every bucket since it opened (volume and its baseline,
+sentiment counts, authors, sources, source types, near-duplicates, reach). Indicators are the
+named numbers alert rules and the classifier read; `INDICATORS` documents each one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from monitor.model import BucketStats
+
+NEWS = "news"
+
+# Indicator names (EpisodeEvent.indicators) and what they mean; docs/detection.md lists them.
+INDICATORS: dict[str, str] = {
+    "volume": "mentions (distinct stories) in the last window",
+    "baseline": "mentions the baseline expected in the last window",
+    "volume_ratio": "volume / baseline over the last window",
+    "peak_ratio": "highest volume_ratio since the episode opened",
+    "surprise": "-log10 of the probability of the window volume under the baseline",
+    "episode_volume": "mentions since the episode opened",
+    "excess": "mentions above baseline since the episode opened",
+    "negative_share": "negative / scored mentions since the episode opened",
+    "positive_share": "positive / scored mentions since the episode opened",
+    "negative_intensity": "mean strength of negative mentions (0-1, VADER compound)",
+    "distinct_authors": "distinct authors since the episode opened",
+    "distinct_sources": "distinct sources (feeds) since the episode opened",
+    "source_types": "kinds of sources reached (social, news, forum, blog, video)",
+    "news_pickup": "news stories since the episode opened",
+    "news_share": "news stories / episode volume",
+    "near_duplicate_ratio": "near-duplicate mentions / episode volume (copy-paste, bots)",
+    "concentration": "mentions per distinct author (a few accounts posting a lot)",
+    "top_authors_share": "share of mentions from the 5 most active authors",
+    "reach": "summed audience of the mentions since the episode opened",
+    "duration_minutes": "minutes since the episode opened",
+    "acceleration": "last 15 minutes' volume / the 15 minutes before",
+    "decay": "volume_ratio / peak_ratio (1 at the peak, near 0 when it fades)",
+}
+
+
+@dataclass(slots=True)
+class Totals:
+    """Running totals of an episode; JSON-able through to_dict/from_dict."""
+
+    volume: int = 0
+    expected: float = 0.0
+    positive: int = 0
+    neutral: int = 0
+    negative: int = 0
+    negative_intensity: float = 0.0
+    reach: int = 0
+    syndicated: int = 0
+    near_duplicates: int = 0
+    authors_estimate: int = 0  # when buckets carry only estimates (coarse roll-ups)
+    authors: dict[str, int] = field(default_factory=dict)
+    sources: dict[str, int] = field(default_factory=dict)
+    source_types: dict[str, int] = field(default_factory=dict)
+
+    def add(self, bucket: BucketStats, expected: float) -> None:
+        self.volume += bucket.volume
+        self.expected += expected
+        self.positive += bucket.positive
+        self.neutral += bucket.neutral
+        self.negative += bucket.negative
+        self.negative_intensity += bucket.negative_intensity
+        self.reach += bucket.reach
+        self.syndicated += bucket.syndicated
+        self.near_duplicates += bucket.near_duplicates
+        if not bucket.authors and bucket.distinct_authors_estimate:
+            self.authors_estimate += bucket.distinct_authors_estimate
+        for target, source in ((self.authors, bucket.authors), (self.sources, bucket.sources),
+                               (self.source_types, bucket.source_types)):
+            for key, count in source.items():
+                target[key] = target.get(key, 0) + count
+
+    @property
+    def scored(self) -> int:
+        return self.positive + self.neutral + self.negative
+
+    @property
+    def distinct_authors(self) -> int:
+        return len(self.authors) + self.authors_estimate
+
+    def to_dict(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self.__slots__}  # type: ignore[attr-defined]
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Totals:
+        return cls(**{k: (dict(v) if isinstance(v, dict) else v) for k, v in data.items()})
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """The sliding window as the detector sees it at the current bucket."""
+
+    volume: float
+    baseline: float
+    surprise: float
+    recent: float  # last 15 minutes
+    before: float  # the 15 minutes before those
+
+
+def indicators(totals: Totals, window: Window, peak_ratio: float,
+               duration_minutes: float) -> dict[str, float]:
+    """The named indicators of an episode at the current bucket (see INDICATORS)."""
+    volume = max(totals.volume, 0)
+    scored = totals.scored
+    authors = totals.distinct_authors
+    mentions = sum(totals.authors.values()) if totals.authors else volume + totals.syndicated
+    ratio = window.volume / window.baseline if window.baseline > 0 else 0.0
+    top = sorted(totals.authors.values(), reverse=True)[:5]
+    news = totals.source_types.get(NEWS, 0)
+    return {
+        "volume": window.volume,
+        "baseline": round(window.baseline, 3),
+        "volume_ratio": ratio,
+        "peak_ratio": max(peak_ratio, ratio),
+        "surprise": window.surprise,
+        "episode_volume": float(volume),
+        "excess": max(0.0, volume - totals.expected),
+        "negative_share": totals.negative / scored if scored else 0.0,
+        "positive_share": totals.positive / scored if scored else 0.0,
+        "negative_intensity": (totals.negative_intensity / totals.negative
+                               if totals.negative else 0.0),
+        "distinct_authors": float(authors),
+        "distinct_sources": float(len(totals.sources)),
+        "source_types": float(sum(1 for c in totals.source_types.values() if c > 0)),
+        "news_pickup": float(news),
+        "news_share": news / volume if volume else 0.0,
+        "near_duplicate_ratio": totals.near_duplicates / volume if volume else 0.0,
+        "concentration": mentions / authors if authors else 0.0,
+        "top_authors_share": sum(top) / sum(totals.authors.values()) if totals.authors else 0.0,
+        "reach": float(totals.reach),
+        "duration_minutes": duration_minutes,
+        "acceleration": (window.recent + 1.0) / (window.before + 1.0),
+        "decay": ratio / max(peak_ratio, ratio) if max(peak_ratio, ratio) > 0 else 0.0,
+    }
