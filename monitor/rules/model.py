@@ -30,6 +30,8 @@ class _Strict(BaseModel):
 
 
 def _duration(value: Any) -> float:
+    if not isinstance(value, str | int | float):
+        raise ValueError("expected a duration such as 90s, 15m, 1h30m or 2d")
     return parse_duration(value)
 
 
@@ -120,11 +122,14 @@ class QuietHours(_Strict):
     @field_validator("start", "end", mode="before")
     @classmethod
     def _clock(cls, value: Any) -> Any:
+        if isinstance(value, time):
+            return value
         if isinstance(value, int):  # YAML 1.1 reads 22:00 as sexagesimal 1320
             return time(value // 60 % 24, value % 60)
-        if isinstance(value, str) and not re.fullmatch(r"\d{1,2}:\d{2}", value.strip()):
-            raise ValueError(f"expected HH:MM, got {value!r}")
-        return value
+        match = re.fullmatch(r"(\d{1,2}):(\d{2})", value.strip()) if isinstance(value, str) else None
+        if not match or int(match.group(1)) > 23 or int(match.group(2)) > 59:
+            raise ValueError(f"expected a local time HH:MM (00:00-23:59), got {value!r}")
+        return time(int(match.group(1)), int(match.group(2)))
 
     @field_validator("timezone")
     @classmethod
