@@ -7,7 +7,7 @@ them print as text. We never send `link_names`, so a bare "@channel" stays text 
 
 Rules for callers: `mrkdwn()` every mention-derived string that goes into a mrkdwn text
 object; `link()` is the only way a URL becomes a link; `plain()` for plain_text objects
-(Slack does not parse those, it only needs length care); `clip()` to cut escaped text.
+(Slack does not parse those; `<` `>` are still swapped for ‹ ›); `clip()` to cut escaped text.
 """
 
 from __future__ import annotations
@@ -42,8 +42,10 @@ def inline(text: str) -> str:
 
 
 def plain(text: str, limit: int) -> str:
-    """Text for a plain_text object (header, button): one line, at most `limit` characters."""
-    one_line = " ".join(clean(text).split())
+    """Text for a plain_text object (header, button): one line, at most `limit` characters.
+    Slack shows plain_text literally; as a second line of defence `<` and `>` become the
+    look-alikes ‹ › so nothing could ever open a control sequence, and text stays readable."""
+    one_line = " ".join(clean(text).split()).replace("<", "‹").replace(">", "›")
     return _cut(one_line, limit) or "-"
 
 
