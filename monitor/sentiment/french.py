@@ -43,15 +43,18 @@ BOOSTERS: dict[str, float] = {
         "franchement", "hautement", "incroyablement", "terriblement", "fortement", "profondement",
         "serieusement", "archi", "mega", "tant", "grave", "super", "sacrement", "drolement",
         "rudement", "infiniment", "entierement", "parfaitement", "excessivement", "vraimen",
-        "trooop", "troop",
+        "trooop", "troop", "veritable", "vrai", "vraie", "pure", "pur", "total", "totale",
     )
 } | {
     w: B_DECR
     for w in (
         "peu", "assez", "plutot", "legerement", "moyennement", "presque", "quasi", "quasiment",
-        "relativement", "moins", "vaguement", "partiellement", "passablement", "guere",
+        "relativement", "vaguement", "partiellement", "passablement", "guere",
     )
 }
+# "moins cher", "peu fiable": these reverse the next word at half strength instead of only
+# dampening it ("moins toxique" is good news, "peu fiable" bad news).
+FLIPPERS: dict[str, float] = {"moins": -0.5, "peu": -0.5}
 # Words that are boosters before a sentiment word but carry their own meaning alone
 # ("c'est super", "c'est grave").
 _DUAL = frozenset({"super", "grave", "trop"})
@@ -71,6 +74,7 @@ NEG_WINDOW_NE = 6  # how far after "ne" its particle may come
 CASUAL_BEFORE = 2  # words before a lone "pas" that it negates ("j'aime pas")
 
 _TOKEN = re.compile(r"\S+")
+_REPEATS = re.compile(r"([^\W\d_])\1{2,}")  # "nuuuul", "mdddr": 3+ times the same letter
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 _CLAUSE_END = frozenset(".,;:!?…")
 
@@ -105,15 +109,16 @@ class FrenchSentimentAnalyzer:
             emoji = symbols if emoji is None else emoji
         self.lexicon = dict(lexicon)
         self.emoji = dict(emoji)
+        self._emoji_chars = frozenset(k for k in self.emoji if len(k) == 1)
         # Phrases are looked up only from their first word, so single words stay one probe.
         self.phrases: dict[str, list[tuple[tuple[str, ...], float]]] = {}
         for key, value in self.lexicon.items():
-            if " " in key:
-                parts = tuple(key.split())
-                self.phrases.setdefault(parts[0], []).append((parts, value))
+            if " " in key or "'" in key:
+                parts = tuple(it.key for it in self._items(key))
+                if len(parts) > 1:
+                    self.phrases.setdefault(parts[0], []).append((parts, value))
         for options in self.phrases.values():
             options.sort(key=lambda p: -len(p[0]))  # longest phrase first
-        self._emoji_chars = frozenset(k for k in self.emoji if len(k) == 1)
 
     # ---- tokens --------------------------------------------------------------------------
 
@@ -135,10 +140,24 @@ class FrenchSentimentAnalyzer:
                     continue  # "l'", "d'", "qu'": no meaning of their own
                 if key == "n":
                     key = "ne"
-                items.append(_Item(key, lexicon.get(key, 0.0), _is_caps(word), False))
+                valence = lexicon.get(key)
+                if valence is None:
+                    valence = 0.0
+                    if _REPEATS.search(key):
+                        key = self._squeeze(key)
+                        valence = lexicon.get(key, 0.0)
+                items.append(_Item(key, valence, _is_caps(word), False))
             if items and raw[-1] in _CLAUSE_END:
                 items[-1].end = True
         return items
+
+    def _squeeze(self, key: str) -> str:
+        """The lexicon word behind a stretched one ("nuuuul" -> "nul", "coool" -> "cool")."""
+        for repl in (r"\1", r"\1\1"):
+            candidate = _REPEATS.sub(repl, key)
+            if candidate in self.lexicon or candidate in BOOSTERS:
+                return candidate
+        return _REPEATS.sub(r"\1", key)
 
     def _apply_phrases(self, items: list[_Item]) -> None:
         """Give a known phrase its valence on its first word and silence the others."""
@@ -232,11 +251,21 @@ class FrenchSentimentAnalyzer:
                 if j < 0 or items[j].end:
                     break
                 scalar = BOOSTERS.get(keys[j])
+                if keys[j] == "peu" and (j == 0 or keys[j - 1] != "un"):
+                    scalar = None  # "peu fiable" reverses (below); "un peu cher" dampens
                 if scalar is not None:
                     scalar *= sign
                     if cap_diff and items[j].caps:
                         scalar += sign * C_INCR
                     v += scalar * (1.0, 0.95, 0.9)[dist - 1]
+            for dist in (1, 2):
+                j = i - dist
+                if j < 0 or items[j].end:
+                    break
+                flip = FLIPPERS.get(keys[j])
+                if flip is not None and not (j > 0 and keys[j - 1] == "un"):
+                    v *= flip
+                    break
             if negated[i]:
                 v *= N_SCALAR
             sentiments[i] = v

@@ -72,15 +72,18 @@ def load_french_lexicon() -> tuple[dict[str, float], dict[str, float]]:
         else:
             sums.setdefault(fold(key), []).append(value)
     words = {key: sum(values) / len(values) for key, values in sums.items()}
+    removed: set[str] = set()
     for key, value in _rows(_DATA, "data/fr_lexicon_vigie.tsv"):
         key = fold(key)
         if value == 0.0:
             words.pop(key, None)
+            removed.add(key)
         else:
             words[key] = value
     for key in [k for k in words if " " not in k and len(k) >= 4]:
         for suffix in _INFLECTIONS:  # feminine and plural forms the lists do not spell out
-            words.setdefault(key + suffix, words[key])
+            if key + suffix not in removed:
+                words.setdefault(key + suffix, words[key])
     symbols.update(_emoji_from_descriptions())
     symbols.update(_rows(_DATA, "data/emoji_vigie.tsv"))
     return words, symbols

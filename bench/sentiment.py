@@ -1,0 +1,201 @@
+"""Sentiment benchmark on ../shared/bench/sentiment (see its READMEs for data and licences).
+
+    .venv/bin/python bench/sentiment.py [--runs 5] [--shared PATH]
+
+Measures, through SentimentRouter (the ingestion code path):
+- English: Pearson r of compound against the human mean ratings (tweets, nyt, movie, amazon);
+- French tweets (UMSAB): macro-F1, negative precision and recall on the test split, with the
+  configured French neutral threshold; train and val figures beside them (the only splits
+  the lexicon and threshold were tuned on); English VADER on the same French text as a baseline;
+- French TV reviews (Allociné test): binary accuracy (compound > 0 is positive);
+- language detection: share of the English sets detected "en" and of the French sets "fr";
+- speed on one core: mentions/s of the router (detection + scoring), of detection alone and of
+  the French scorer alone, each against bare English VADER timed in the same run on the same
+  texts (median of --runs runs).
+Ends with one `RESULT name=value ...` line. Skips cleanly when ../shared is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import statistics
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from monitor.sentiment.router import SentimentRouter  # noqa: E402
+from monitor.sentiment.settings import DEFAULT_NEUTRAL_THRESHOLD  # noqa: E402
+
+EN_SETS = {"tweets": "tweets", "nyt": "nytEditorialSnippets", "movie": "movieReviewSnippets",
+           "amazon": "amazonReviewSnippets"}
+
+
+def pearson(xs: Sequence[float], ys: Sequence[float]) -> float:
+    mx, my = statistics.fmean(xs), statistics.fmean(ys)
+    sxy = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True))
+    sxx = sum((x - mx) ** 2 for x in xs)
+    syy = sum((y - my) ** 2 for y in ys)
+    return sxy / math.sqrt(sxx * syy)
+
+
+def read_english(base: Path, name: str) -> tuple[list[str], list[float]]:
+    raw = (base / "en" / f"{EN_SETS[name]}_GroundTruth.txt").read_text(encoding="utf-8-sig")
+    texts, gold = [], []
+    for line in raw.splitlines():
+        if line.strip():
+            _id, mean, text = line.split("\t", 2)
+            texts.append(text)
+            gold.append(float(mean))
+    return texts, gold
+
+
+def read_umsab(base: Path, split: str) -> tuple[list[str], list[int]]:
+    folder = base / "fr" / "umsab_fr_tweets"
+    texts = (folder / f"{split}_text.txt").read_text(encoding="utf-8").split("\n")
+    labels = [int(x) for x in (folder / f"{split}_labels.txt").read_text().split("\n")]
+    assert len(texts) == len(labels), split
+    return texts, labels
+
+
+def read_allocine(base: Path) -> tuple[list[str], list[int]]:
+    texts, labels = [], []
+    raw = (base / "fr" / "allocine_tv_reviews" / "test.tsv").read_text(encoding="utf-8")
+    for line in raw.splitlines():
+        if not line.strip():
+            continue
+        label, text = line.split("\t", 1)
+        if len(text) >= 2 and text[0] == '"' and text[-1] == '"':  # CSV-style quoting
+            text = text[1:-1].replace('""', '"')
+        texts.append(text)
+        labels.append(int(label))
+    return texts, labels
+
+
+def classes(compounds: Sequence[float], threshold: float) -> list[int]:
+    """0 negative, 1 neutral, 2 positive (UMSAB's coding)."""
+    return [0 if c <= -threshold else 2 if c >= threshold else 1 for c in compounds]
+
+
+def f1_report(pred: Sequence[int], gold: Sequence[int]) -> dict[str, float]:
+    out: dict[str, float] = {}
+    f1s = []
+    for cls, name in enumerate(("neg", "neu", "pos")):
+        tp = sum(p == cls and g == cls for p, g in zip(pred, gold, strict=True))
+        fp = sum(p == cls and g != cls for p, g in zip(pred, gold, strict=True))
+        fn = sum(p != cls and g == cls for p, g in zip(pred, gold, strict=True))
+        precision = tp / (tp + fp) if tp + fp else 0.0
+        recall = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        out[f"{name}_precision"], out[f"{name}_recall"], out[f"{name}_f1"] = precision, recall, f1
+        f1s.append(f1)
+    out["macro_f1"] = statistics.fmean(f1s)
+    return out
+
+
+def per_second(func: Callable[[str], object], texts: Sequence[str], runs: int) -> float:
+    """Median throughput of `func` over `texts` across `runs` runs, after one warm-up run."""
+    for text in texts[:500]:
+        func(text)
+    rates = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        for text in texts:
+            func(text)
+        rates.append(len(texts) / (time.perf_counter() - start))
+    return statistics.median(rates)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    base = args.shared / "bench" / "sentiment"
+    if not base.is_dir():
+        print(f"SKIP: {base} not found (../shared is only present in the project's workspace)")
+        print("RESULT skipped=1")
+        return 0
+
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    vader = SentimentIntensityAnalyzer()
+    router = SentimentRouter()
+    fr_threshold = router.settings.neutral_threshold.get("fr", DEFAULT_NEUTRAL_THRESHOLD)
+    result: dict[str, float] = {}
+
+    print("English: Pearson r of compound vs mean human rating (router with lang=en)")
+    en_texts: list[str] = []
+    for name in EN_SETS:
+        texts, gold = read_english(base, name)
+        en_texts += texts
+        compounds = [router.score(t, "en").compound or 0.0 for t in texts]
+        r = pearson(compounds, gold)
+        result[f"en_{name}_r"] = r
+        print(f"  {name:7s} n={len(texts):5d}  r={r:.3f}")
+
+    print(f"French tweets (UMSAB), neutral threshold {fr_threshold}")
+    fr_texts: list[str] = []
+    for split in ("train", "val", "test"):
+        texts, gold = read_umsab(base, split)
+        fr_texts += texts
+        compounds = [router.score(t, "fr").compound or 0.0 for t in texts]
+        rep = f1_report(classes(compounds, fr_threshold), gold)
+        print(f"  {split:5s} n={len(texts):4d}  macro-F1={rep['macro_f1']:.3f}  "
+              f"neg P={rep['neg_precision']:.3f} R={rep['neg_recall']:.3f}  "
+              f"F1 neg/neu/pos={rep['neg_f1']:.3f}/{rep['neu_f1']:.3f}/{rep['pos_f1']:.3f}")
+        if split == "test":
+            result["fr_test_macro_f1"] = rep["macro_f1"]
+            result["fr_test_neg_precision"] = rep["neg_precision"]
+            result["fr_test_neg_recall"] = rep["neg_recall"]
+            base_rep = f1_report(
+                classes([vader.polarity_scores(t)["compound"] for t in texts], 0.05), gold)
+            result["fr_test_macro_f1_vader_en_baseline"] = base_rep["macro_f1"]
+            print(f"  test  baseline: English VADER on the same French text macro-F1="
+                  f"{base_rep['macro_f1']:.3f}")
+
+    tv_texts, tv_gold = read_allocine(base)
+    tv_compounds = [router.score(t, "fr").compound or 0.0 for t in tv_texts]
+    tv_acc = statistics.fmean(int((c > 0) == bool(g)) for c, g in zip(tv_compounds, tv_gold,
+                                                                       strict=True))
+    result["fr_tv_accuracy"] = tv_acc
+    print(f"French TV reviews (Allocine test) n={len(tv_texts)}  accuracy={tv_acc:.3f} "
+          f"(texts with no sentiment word: {sum(c == 0 for c in tv_compounds)})")
+
+    fr_all = fr_texts + tv_texts
+    en_acc = statistics.fmean(int(router.detect(t) == "en") for t in en_texts)
+    fr_acc = statistics.fmean(int(router.detect(t) == "fr") for t in fr_all)
+    result["lang_en_accuracy"], result["lang_fr_accuracy"] = en_acc, fr_acc
+    print(f"Language detection (languages {list(router.languages)}): en sets {en_acc:.4f} "
+          f"(n={len(en_texts)}), fr sets {fr_acc:.4f} (n={len(fr_all)})")
+
+    # Speed: English and French tweets, mixed as a feed would be.
+    tweets = read_english(base, "tweets")[0] + fr_texts
+    fr_scorer = router.scorer("fr")
+    assert fr_scorer is not None
+    vader_rate = per_second(vader.polarity_scores, tweets, args.runs)
+    router_rate = per_second(router.score, tweets, args.runs)
+    detect_rate = per_second(router.detect, tweets, args.runs)
+    vader_fr_rate = per_second(vader.polarity_scores, fr_texts, args.runs)
+    fr_rate = per_second(fr_scorer.polarity_scores, fr_texts, args.runs)
+    result.update(vader_per_s=vader_rate, router_per_s=router_rate,
+                  router_vs_vader=router_rate / vader_rate, detect_per_s=detect_rate,
+                  fr_scorer_per_s=fr_rate, fr_scorer_vs_vader=fr_rate / vader_fr_rate)
+    print(f"Speed, one core, median of {args.runs} runs on {len(tweets)} en+fr tweets:")
+    print(f"  bare VADER            {vader_rate:8.0f}/s  1.00x")
+    print(f"  router (detect+score) {router_rate:8.0f}/s  {router_rate / vader_rate:.2f}x")
+    print(f"  detection alone       {detect_rate:8.0f}/s  {detect_rate / vader_rate:.2f}x")
+    print(f"  French scorer on {len(fr_texts)} French tweets {fr_rate:.0f}/s, "
+          f"{fr_rate / vader_fr_rate:.2f}x VADER on the same texts")
+
+    print("RESULT " + " ".join(
+        f"{k}={v:.0f}" if k.endswith("_per_s") else f"{k}={v:.3f}" for k, v in result.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
