@@ -232,7 +232,8 @@ class Responder:
         if incident.notified < len(incident.timeline):
             for index in range(incident.notified, len(incident.timeline)):
                 self._notify_entry(incident, index, incident.timeline[index])
-            for channel in incident.channels:
+            fresh = any(e.action == "opened" for e in incident.timeline[incident.notified:])
+            for channel in () if fresh else incident.channels:  # a new post is up to date
                 self._op(incident, f"update:{len(incident.timeline)}", channel, "update_alert",
                          self._render(incident))
             done = len(incident.timeline)
