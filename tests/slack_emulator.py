@@ -226,7 +226,7 @@ class SlackEmulator:
         self._last_post: dict[str, float] = {}
         self._lock = threading.RLock()
         self._seq = itertools.count(1)
-        self._clock = 1_700_000_000
+        self._clock = 0.0
         self._server: ThreadingHTTPServer | None = None
         for name in ("general", "vigie", "vigie-alerts", "crisis"):
             self.add_channel(name)
@@ -348,8 +348,9 @@ class SlackEmulator:
 
     # -- dispatch -------------------------------------------------------------------------
     def _next_ts(self) -> str:
-        self._clock += 1
-        return f"{self._clock}.{next(self._seq):06d}"
+        # Real epoch seconds, strictly increasing, six decimals: like Slack's ts.
+        self._clock = max(time.time(), self._clock + 0.000001)
+        return f"{self._clock:.6f}"
 
     def _take_fault(self, method: str) -> _Fault | None:
         for fault in self._faults:
