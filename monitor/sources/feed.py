@@ -121,7 +121,9 @@ def _repair_charset(body: bytes, parsed: Any) -> tuple[Any, str | None]:
 
 def _time(entry: Any) -> datetime | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        value = entry.get(key)
+        # dict.get: FeedParserDict.get maps a missing updated_parsed to published_parsed
+        # with a DeprecationWarning.
+        value = dict.get(entry, key)
         if value:
             try:
                 return datetime(*value[:6], tzinfo=UTC)
