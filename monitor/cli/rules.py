@@ -9,7 +9,6 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
 from monitor.config.settings import Settings
 from monitor.errors import ConfigError
@@ -203,12 +202,16 @@ def register(app: typer.Typer) -> None:
         if not silences:
             err.print("no silences" if show_all else "no active silences")
             return
-        table = Table("id", "state", "matches", "starts", "ends", "author", "reason")
+        # Plain aligned columns: readable in a terminal, greppable in scripts, never wrapped.
+        rows = [("ID", "STATE", "MATCHES", "STARTS (UTC)", "ENDS (UTC)", "AUTHOR", "REASON")]
         for s in silences:
             state = "active" if s.active(now) else ("scheduled" if s.starts > now else "expired")
-            table.add_row(s.id, state, s.describe(), f"{s.starts:%Y-%m-%d %H:%M}",
-                          f"{s.ends:%Y-%m-%d %H:%M}", s.author, s.reason)
-        out.print(table)
+            rows.append((s.id, state, s.describe(), f"{s.starts:%Y-%m-%d %H:%M}",
+                         f"{s.ends:%Y-%m-%d %H:%M}", s.author, s.reason))
+        widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
+        for row in rows:
+            cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
+            out.print("  ".join([*cells, row[-1]]), markup=False)
 
     @silence_app.command("expire")
     def silence_expire(
