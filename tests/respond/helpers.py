@@ -27,12 +27,12 @@ def alert(
     n: int = 1, *, kind: Kind = Kind.CRISIS, severity: Severity = Severity.HIGH,
     transition: Transition = Transition.OPENED, minutes: float = 0, topic: str = "acme",
     episode: str = "acme-ep1", playbook: str | None = None, summary: str = "Volume x6",
-    channels: tuple[str, ...] = ("#crisis",), drill: bool = False,
+    channels: tuple[str, ...] = ("#crisis",), drill: bool = False, at: datetime | None = None,
 ) -> Alert:
-    """A fired alert of episode `episode`, `minutes` after T0."""
+    """A fired alert of episode `episode`, `minutes` after T0 (or at `at`)."""
     event = EpisodeEvent(
         topic=topic, episode=episode, episode_start=T0 - timedelta(minutes=30),
-        at=T0 + timedelta(minutes=minutes), kind=kind, transition=transition,
+        at=at or T0 + timedelta(minutes=minutes), kind=kind, transition=transition,
         severity=severity, summary=summary, indicators={"volume": 60.0 + n, "negative_share": 0.7},
         drill=drill,
     )

@@ -1,0 +1,97 @@
+"""The Celery tasks under a real worker (celery.contrib.testing) on the test Redis: an
+unacknowledged incident escalates after its timeout through an ETA task."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from celery.contrib.testing.worker import start_worker
+
+from monitor.playbooks import load_playbook
+from monitor.respond import Responder
+from tests.respond.conftest import Rig
+from tests.respond.helpers import alert
+from workers import respond_tasks
+from workers.celery_app import app, configure
+
+pytestmark = [pytest.mark.integration, pytest.mark.slow]
+
+FAST = """\
+name: fast
+title: Fast drill
+roles:
+  cm: {label: Community manager, members: [U0CM]}
+  lead: {label: Comms lead, members: [U0LEAD]}
+escalation: {after: 1s, notify: [lead], repeat_every: 1s, repeat: 0}
+steps:
+  - {id: statement, title: Holding statement, role: cm, due_after: 2s}
+"""
+
+
+@pytest.fixture()
+def worker(rig: Rig, redis_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+           ) -> Iterator[Responder]:
+    path = tmp_path / "fast.yaml"
+    path.write_text(FAST, encoding="utf-8")
+    responder = rig.responder
+    responder.playbooks = {"fast": load_playbook(path)}
+    monkeypatch.setattr(respond_tasks, "responder", lambda: responder)
+    previous = app.conf.broker_url
+    configure(redis_url)
+    app.conf.broker_transport_options = {"visibility_timeout": 3600}
+    with start_worker(app, pool="threads", concurrency=2, perform_ping_check=False,
+                      loglevel="WARNING", shutdown_timeout=10):
+        yield responder
+    app.conf.broker_url = previous
+
+
+def _wait(predicate: Any, seconds: float = 15) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def test_escalation_and_reminder_fire_through_eta_tasks(worker: Responder, rig: Rig) -> None:
+    """handle_alerts opens the incident; unacknowledged after 1 s the comms lead is pinged,
+    after 2 s the overdue step is reminded, each exactly once."""
+    live = alert(playbook="fast", channels=("#crisis",), at=datetime.now(UTC))
+    respond_tasks.handle_alerts.delay([live.to_dict()])
+
+    def sent(action: str) -> bool:
+        found = worker.store.get("1")
+        return found is not None and any(e.action == action for e in found.timeline)
+
+    assert _wait(lambda: sent("escalation_sent")), "no escalation within 15 s"
+    assert _wait(lambda: sent("reminder_sent")), "no reminder within 15 s"
+    time.sleep(1.5)
+    incident = worker.store.get("1")
+    assert incident is not None
+    assert [e.action for e in incident.timeline].count("escalation_sent") == 1
+    assert incident.escalations == 1 and incident.reminders == {"statement": 1}
+    rig.drain()
+    texts = [m["text"] for m in rig.replies()]
+    assert any("escalating to Comms lead <@U0LEAD>" in t for t in texts)
+    assert any("Step overdue: *Holding statement*" in t for t in texts)
+
+
+def test_action_task_acknowledges_and_stops_escalation(worker: Responder, rig: Rig) -> None:
+    """handle_action applies an ack from Slack; the pending escalation then does nothing."""
+    live = alert(playbook="fast", at=datetime.now(UTC))
+    respond_tasks.handle_alerts.delay([live.to_dict()])
+    assert _wait(lambda: worker.store.get("1") is not None)
+    respond_tasks.handle_action.delay({"key": "act:x", "incident": "1", "action": "ack",
+                                       "value": "", "user": "U0CM", "channel": "",
+                                       "message_ts": "", "response_url": "",
+                                       "source": "button"})
+    assert _wait(lambda: worker.store.get("1").acknowledged)  # type: ignore[union-attr]
+    time.sleep(2.5)
+    incident = worker.store.get("1")
+    assert incident is not None and incident.escalations == 0
