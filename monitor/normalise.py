@@ -108,9 +108,9 @@ def unwrap_redirect(url: str) -> str:
         if target.startswith(("http://", "https://")):
             return target
     if host == "news.google.com" and "/articles/" in parts.path:
-        target = _google_news_target(parts.path.rsplit("/", 1)[-1])
-        if target:
-            return target
+        embedded = _google_news_target(parts.path.rsplit("/", 1)[-1])
+        if embedded:
+            return embedded
     return url
 
 

@@ -148,6 +148,7 @@ def decode_body(
         codings = ["gzip"]
     warning = None
     for coding in reversed(codings):
+        attempts: tuple[int, ...]
         if coding in ("gzip", "x-gzip"):
             attempts = (31,)
         elif coding == "deflate":

@@ -69,7 +69,7 @@ def parse_line(
 
 def _open(path: Path) -> IO[bytes]:
     if path.suffix == ".gz":
-        return gzip.open(path, "rb")
+        return gzip.GzipFile(path, "rb")  # type: ignore[return-value]  # a binary IO
     return open(path, "rb")
 
 
