@@ -24,7 +24,7 @@ def test_next_delay_full_jitter_bounds_grow_then_cap():
     rng = random.Random(1)
     for failures, ceiling in ((1, 60), (2, 120), (3, 240), (10, 3600), (500, 3600)):
         samples = [next_delay(failures, 60, 3600, None, rng) for _ in range(400)]
-        assert 0 <= min(samples) and max(samples) <= ceiling
+        assert min(samples) >= 0 and max(samples) <= ceiling
         assert max(samples) > 0.9 * ceiling and min(samples) < 0.1 * ceiling
 
 
