@@ -1,1 +1,86 @@
-"""Placeholder until this task module is written."""
+"""Outbox drain task: sends what the outbox holds, at Slack's pace, and reschedules itself.
+
+Thin: the sending logic is monitor.store.outbox.Outbox.drain. Call `kick()` after enqueueing
+(it schedules one drain, deduplicated); the beat schedule may also run `vigie.notify.drain`
+every few seconds as a safety net, which is harmless (incidents are locked while drained).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from functools import lru_cache
+
+import redis
+
+from monitor.config.files import load_config
+from monitor.config.settings import Settings
+from monitor.errors import ConfigError
+from monitor.notify.base import Notifier
+from monitor.notify.deliver import make_notifier
+from monitor.notify.settings import SlackSettings
+from monitor.store import PREFIX, connect
+from monitor.store.outbox import Outbox
+from workers.celery_app import app
+
+log = logging.getLogger(__name__)
+SCHEDULED = PREFIX + "outbox:scheduled"
+
+
+@lru_cache(maxsize=1)
+def _runtime() -> tuple[redis.Redis, Notifier, SlackSettings]:
+    settings = Settings.from_env()
+    try:
+        slack = load_config(settings.config_path).slack if settings.config_path.exists() \
+            else SlackSettings()
+    except ConfigError:
+        log.exception("vigie.yaml invalid: default Slack settings used by the outbox")
+        slack = SlackSettings()
+    return connect(settings), make_notifier(settings), slack
+
+
+def drain_for(outbox: Outbox, notifier: Notifier, budget: float,
+              clock: type[time] | None = None) -> tuple[int, float | None]:
+    """Drain until nothing is due or `budget` seconds are spent, sleeping between rate-limited
+    sends. Returns (ops sent, time the next op is due or None)."""
+    clock = clock or time
+    deadline = clock.time() + budget
+    sent = 0
+    while True:
+        report = outbox.drain(notifier, clock.time())
+        sent += report.sent
+        if report.next_due is None:
+            return sent, None
+        wait = report.next_due - clock.time()
+        if clock.time() + max(wait, 0.0) >= deadline:
+            return sent, report.next_due
+        # An incident locked by another drainer shows as due now: don't spin on it.
+        clock.sleep(min(max(wait, 0.05), 1.0))
+
+
+@app.task(name="vigie.notify.drain", ignore_result=True)
+def drain(budget: float = 20.0) -> int:
+    """Send due outbox ops for up to `budget` seconds; schedule the next drain if work remains."""
+    client, notifier, slack = _runtime()
+    outbox = Outbox(client, per_channel_interval=slack.per_channel_interval)
+    scheduled = client.get(SCHEDULED)
+    if scheduled is not None and float(scheduled) <= time.time() + 0.5:
+        client.delete(SCHEDULED)  # this is that drain
+    sent, next_due = drain_for(outbox, notifier, budget)
+    if next_due is not None:
+        kick(client, delay=max(0.5, next_due - time.time()))
+    return sent
+
+
+def kick(client: redis.Redis | None = None, *, delay: float = 0.0) -> bool:
+    """Make sure a drain runs within `delay` seconds: schedules one unless one is already
+    scheduled by then (a drain waiting on a long backoff does not delay a new alert).
+    True when this call scheduled one."""
+    client = client or _runtime()[0]
+    target = time.time() + max(0.0, delay)
+    scheduled = client.get(SCHEDULED)
+    if scheduled is not None and float(scheduled) <= target + 0.5:
+        return False
+    client.set(SCHEDULED, repr(target), ex=int(delay) + 60)
+    drain.apply_async(countdown=max(0.0, delay))
+    return True

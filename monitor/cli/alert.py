@@ -1,7 +1,70 @@
-"""Placeholder while the subcommands of this group are written."""
+"""`vigie alert test`: post a realistic sample alert to check the Slack set-up in one command."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated
 
 import typer
+from rich.console import Console
+
+from monitor.config.files import load_config
+from monitor.config.settings import Settings
+from monitor.errors import ConfigError, NotifyError
+from monitor.notify.chart import render_chart
+from monitor.notify.deliver import make_notifier
+from monitor.notify.message import plain_title, render_alert
+from monitor.notify.sample import sample_view
+from monitor.notify.settings import SlackSettings
+from monitor.notify.slack import SlackNotifier
+
+err = Console(stderr=True, highlight=False)
+
+
+def _slack_settings(settings: Settings) -> SlackSettings:
+    if not settings.config_path.exists():
+        return SlackSettings()
+    try:
+        return load_config(settings.config_path).slack
+    except ConfigError as exc:
+        err.print(f"{settings.config_path}: invalid, default Slack settings used "
+                  f"({len(exc.problems)} problem(s); see `vigie config check`)", markup=False)
+        return SlackSettings()
+
+
+def alert_test(channel: str | None, *, chart: bool = True, console: Console | None = None
+               ) -> str:
+    """Send the sample alert (and its chart, in the thread) through the configured notifier;
+    returns "channel ts". Raises NotifyError with Slack's reason on failure."""
+    settings = Settings.from_env()
+    target = channel or _slack_settings(settings).default_channels.get("high", "#vigie")
+    notifier = make_notifier(settings, console=console)
+    if isinstance(notifier, SlackNotifier):
+        notifier.check()  # invalid_auth / not_authed before anything else
+    view = sample_view(datetime.now(UTC), channel=target)
+    ref = notifier.post(target, render_alert(view))
+    if chart:
+        notifier.upload(target, ref, "vigie-sample-chart.png",
+                        render_chart(view.series, plain_title(view)), "Last 24 h (sample)")
+    return f"{ref.channel} {ref.ts}"
 
 
 def register(app: typer.Typer) -> None:
-    pass
+    alert_app = typer.Typer(help="Alerts: check delivery.", no_args_is_help=True)
+    app.add_typer(alert_app, name="alert")
+
+    @alert_app.command("test")
+    def test(
+        channel: Annotated[str | None, typer.Option(
+            "--channel", "-c", help="Channel name or ID (default: the `high` default channel "
+                                   "of vigie.yaml).")] = None,
+        chart: Annotated[bool, typer.Option(help="Upload the chart into the thread.")] = True,
+    ) -> None:
+        """Post a realistic sample alert (Slack when SLACK_BOT_TOKEN is set, honouring
+        SLACK_API_URL; the console otherwise) and print its channel and ts."""
+        try:
+            where = alert_test(channel, chart=chart)
+        except NotifyError as exc:
+            err.print(f"alert test failed: {exc}", markup=False)
+            raise typer.Exit(1) from None
+        typer.echo(f"sample alert posted: {where}")

@@ -13,3 +13,11 @@ class SlackSettings(BaseModel):
                  "critical": "#vigie-alerts"},
         description="Channel per severity when no alert rule routes the alert.",
     )
+    per_channel_interval: float = Field(
+        default=1.0, ge=0.0, le=60.0,
+        description="Minimum seconds between two Slack calls to one channel (Slack allows "
+                    "about one message per second per channel).",
+    )
+    charts: bool = Field(default=True, description="Upload the 24 h chart into the alert's thread.")
+    top_mentions: int = Field(default=5, ge=0, le=10,
+                              description="Top mentions shown in an alert (at most 10).")
