@@ -69,7 +69,7 @@ _PREFIX_NEGATORS = frozenset({"sans", "non", "ni", "pa", "ps"})  # "pa"/"ps": ca
 _CONTRAST = frozenset({"mais", "cependant", "pourtant", "toutefois", "neanmoins"})
 _ELIDED = frozenset({"l", "d", "j", "m", "t", "s", "c", "qu", "jusqu", "lorsqu", "puisqu",
                      "quoiqu", "presqu", "quelqu"})
-NEG_WINDOW_AFTER = 4  # words after the particle still inside the negation
+NEG_WINDOW_AFTER = 3  # words after the particle still inside the negation
 NEG_WINDOW_NE = 6  # how far after "ne" its particle may come
 CASUAL_BEFORE = 2  # words before a lone "pas" that it negates ("j'aime pas")
 
@@ -193,11 +193,14 @@ class FrenchSentimentAnalyzer:
         for i, item in enumerate(items):
             key = item.key
             if key == "ne":
+                closed = False
                 for k in range(i + 1, min(i + 1 + NEG_WINDOW_NE, n)):
                     kk = items[k].key
                     if kk == "que" or kk == "qu":
-                        break  # "ne ... que": restriction, not negation
+                        closed = True  # "ne ... que": restriction, not negation
+                        break
                     if kk in _PARTICLES:
+                        closed = True
                         consumed.add(k)
                         mark(i + 1, k)
                         if not items[k].end:
@@ -205,8 +208,8 @@ class FrenchSentimentAnalyzer:
                         break
                     if items[k].end:
                         break
-                else:
-                    mark(i + 1, i + 3)  # literary "ne" alone: "je ne sais"
+                if not closed:
+                    mark(i + 1, i + 3)  # literary "ne" alone: "je ne peux le croire"
             elif i not in consumed and _PARTICLES.get(key):
                 if key == "pas" and i + 2 < n and items[i + 1].key == "mal" and items[i + 2].key in ("de", "d"):
                     items[i + 1].valence = 0.0  # "pas mal de": "a lot of"
