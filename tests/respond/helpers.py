@@ -49,7 +49,8 @@ def sign(body: bytes, secret: str = SECRET, ts: int | None = None) -> dict[str, 
             "Content-Type": "application/x-www-form-urlencoded"}
 
 
-def button_body(action_id: str, value: str, user: str = "U1", action_ts: str = "1.1") -> bytes:
+def button_body(action_id: str, value: str, user: str = "U1", action_ts: str = "1.1",
+                response_url: str = "https://hooks.slack.invalid/actions/x") -> bytes:
     """A block_actions interaction as Slack posts it (form field `payload`)."""
     payload = {
         "type": "block_actions", "user": {"id": user, "username": "u"},
@@ -57,7 +58,7 @@ def button_body(action_id: str, value: str, user: str = "U1", action_ts: str = "
         "team": {"id": "T1"}, "channel": {"id": "C1"},
         "container": {"type": "message", "message_ts": "100.1", "channel_id": "C1"},
         "message": {"ts": "100.1", "text": "alert"},
-        "response_url": "https://hooks.slack.invalid/actions/x",
+        "response_url": response_url,
         "actions": [{"action_id": action_id, "block_id": "b1", "value": value,
                      "type": "button", "action_ts": action_ts}],
     }

@@ -163,3 +163,22 @@ def test_healthz_and_unknown_path(web: Web) -> None:
     """GET /healthz answers ok; other paths are 404."""
     assert httpx.get(web.url + "/healthz").text == "ok\n"
     assert httpx.post(web.url + "/other", content=b"x").status_code == 404
+
+
+def test_slash_silence_creates_a_silence(redis_client: Any) -> None:
+    """/vigie silence acme 2h "launch day" stores a silence in the rules engine's store."""
+    from monitor.store.silences import SilenceStore
+    from monitor.web.app import answer_command
+    from monitor.web.silence import make_silencer
+
+    store = IncidentStore(redis_client)
+    command = {"text": 'silence acme 2h "launch day"', "user_id": "U1", "trigger_id": "t"}
+    text = answer_command(command, store, lambda *_: None, T0, make_silencer(redis_client))
+    assert text.startswith("Silenced alerts of topic `acme` for 2h (until 2026-03-02T11:00:00Z)")
+    (silence,) = SilenceStore(redis_client).active(T0)
+    assert (silence.topic, silence.reason, silence.author) == ("acme", "launch day", "U1")
+    bad = dict(command, text="silence acme forever oops")
+    assert answer_command(bad, store, lambda *_: None, T0,
+                          make_silencer(redis_client)).startswith("Cannot silence: invalid")
+    usage = answer_command(dict(command, text="silence acme"), store, lambda *_: None, T0, None)
+    assert usage.startswith("Usage: `/vigie silence")
