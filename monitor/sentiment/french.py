@@ -70,6 +70,8 @@ _CONTRAST = frozenset({"mais", "cependant", "pourtant", "toutefois", "neanmoins"
 _ELIDED = frozenset({"l", "d", "j", "m", "t", "s", "c", "qu", "jusqu", "lorsqu", "puisqu",
                      "quoiqu", "presqu", "quelqu"})
 NEG_WINDOW_AFTER = 3  # words after the particle still inside the negation
+_FUNCTION_WORDS = frozenset({"du", "tout", "un", "une", "le", "la", "les", "des", "de", "d",
+                             "l", "vraiment", "tres", "trop", "si", "aussi", "assez", "a"})
 NEG_WINDOW_NE = 6  # how far after "ne" its particle may come
 CASUAL_BEFORE = 2  # words before a lone "pas" that it negates ("j'aime pas")
 
@@ -169,6 +171,9 @@ class FrenchSentimentAnalyzer:
                     n = len(parts)
                     if tuple(it.key for it in items[i : i + n]) == parts:
                         items[i].valence = value
+                        # The phrase has taken its negation or booster in: "pas cher" must
+                        # not negate what follows, so its first word stops being "pas".
+                        items[i].key = " ".join(parts)
                         for it in items[i + 1 : i + n]:
                             it.valence = 0.0
                             it.key = "_"  # not a booster or negator any more
@@ -189,6 +194,18 @@ class FrenchSentimentAnalyzer:
                 if items[k].end:
                     return
 
+        def mark_after(start: int) -> None:
+            # Articles and "du tout" do not use up the window: "pas du tout une arnaque".
+            left = NEG_WINDOW_AFTER
+            for k in range(start, n):
+                negated[k] = True
+                if items[k].end:
+                    return
+                if items[k].key not in _FUNCTION_WORDS:
+                    left -= 1
+                    if left == 0:
+                        return
+
         consumed: set[int] = set()  # particles already closing a "ne"
         for i, item in enumerate(items):
             key = item.key
@@ -204,7 +221,7 @@ class FrenchSentimentAnalyzer:
                         consumed.add(k)
                         mark(i + 1, k)
                         if not items[k].end:
-                            mark(k + 1, k + 1 + NEG_WINDOW_AFTER)
+                            mark_after(k + 1)
                         break
                     if items[k].end:
                         break
@@ -219,7 +236,7 @@ class FrenchSentimentAnalyzer:
                     start -= 1
                 mark(start, i)
                 if not item.end:
-                    mark(i + 1, i + 1 + NEG_WINDOW_AFTER)
+                    mark_after(i + 1)
             elif key in _PREFIX_NEGATORS and not item.end:
                 mark(i + 1, i + 3)
         return negated

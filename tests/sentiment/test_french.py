@@ -44,6 +44,15 @@ def c(fr: FrenchSentimentAnalyzer, text: str) -> float:
         ("Super service 😍", 1),
         ("Service client 😡", -1),
         ("Merci :)", 1),
+        ("L'appli ne marche pas depuis hier", -1),
+        ("L'appli marche pas", -1),
+        ("Produit pas cher et efficace", 1),  # a phrase with "pas" does not negate the rest
+        ("Aucune honte !", -1),  # idiom: "shameless"
+        ("Je ne peux respecter cet engagement, hélas.", -1),  # literary "ne" alone
+        ("Un prix moins cher", 1),  # "moins" reverses at half strength
+        ("Un peu cher", -1),  # "un peu" only dampens
+        ("Service nuuuul", -1),  # stretched letters
+        ("Ce n'est pas du tout une arnaque", 1),
     ],
 )
 def test_sign_of_compound(fr: FrenchSentimentAnalyzer, text: str, sign: int) -> None:
