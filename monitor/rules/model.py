@@ -43,6 +43,8 @@ class TopicSelector(_Strict):
     labels: dict[str, str] = Field(default_factory=dict, description="label: value glob.")
 
     def matches(self, topic: str, labels: dict[str, str]) -> bool:
+        if not self.names and not self.labels:
+            return True
         if self.names and not any(fnmatchcase(topic, pattern) for pattern in self.names):
             return False
         return all(
