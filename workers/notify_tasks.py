@@ -39,23 +39,21 @@ def _runtime() -> tuple[redis.Redis, Notifier, SlackSettings]:
     return connect(settings), make_notifier(settings), slack
 
 
-def drain_for(outbox: Outbox, notifier: Notifier, budget: float,
-              clock: type[time] | None = None) -> tuple[int, float | None]:
+def drain_for(outbox: Outbox, notifier: Notifier, budget: float) -> tuple[int, float | None]:
     """Drain until nothing is due or `budget` seconds are spent, sleeping between rate-limited
     sends. Returns (ops sent, time the next op is due or None)."""
-    clock = clock or time
-    deadline = clock.time() + budget
+    deadline = time.time() + budget
     sent = 0
     while True:
-        report = outbox.drain(notifier, clock.time())
+        report = outbox.drain(notifier, time.time())
         sent += report.sent
         if report.next_due is None:
             return sent, None
-        wait = report.next_due - clock.time()
-        if clock.time() + max(wait, 0.0) >= deadline:
+        wait = report.next_due - time.time()
+        if time.time() + max(wait, 0.0) >= deadline:
             return sent, report.next_due
         # An incident locked by another drainer shows as due now: don't spin on it.
-        clock.sleep(min(max(wait, 0.05), 1.0))
+        time.sleep(min(max(wait, 0.05), 1.0))
 
 
 @app.task(name="vigie.notify.drain", ignore_result=True)

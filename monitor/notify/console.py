@@ -60,7 +60,7 @@ def render_blocks(message: Rendered) -> str:
 
 def _label(element: dict[str, Any]) -> str:
     if element.get("type") == "static_select":
-        return element["placeholder"]["text"]
+        return str(element["placeholder"]["text"])
     return str(element.get("text", {}).get("text", ""))
 
 

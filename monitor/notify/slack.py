@@ -132,7 +132,7 @@ class SlackNotifier:
 
     def check(self) -> dict[str, Any]:
         """auth.test: the workspace and bot user the token belongs to."""
-        return dict(self._call("auth.test", self.client.auth_test).data)  # type: ignore[arg-type]
+        return dict(self._call("auth.test", self.client.auth_test).data)
 
     # -- errors ---------------------------------------------------------------------------
     def _call(self, name: str, fn: Any, **kwargs: Any) -> Any:

@@ -194,7 +194,7 @@ class Outbox:
             if head is None:
                 # Remove the due entry unless an enqueue raced in since lindex.
                 with self.r.pipeline() as p:
-                    p.watch(queue)
+                    p.watch(queue)  # type: ignore[no-untyped-call]
                     if p.llen(queue) == 0:
                         p.multi()
                         p.zrem(NS + "due", incident)
@@ -322,5 +322,5 @@ def _chart_bytes(payload: dict[str, Any]) -> bytes:
     return render_chart(series, payload.get("title") or "")
 
 
-def _s(value: bytes | str) -> str:
+def _s(value: Any) -> str:
     return value.decode() if isinstance(value, bytes) else value

@@ -281,3 +281,34 @@ def test_bad_action_rejected() -> None:
     """An unknown action is refused at construction, not at send time."""
     with pytest.raises(ValueError, match="unknown outbox action"):
         OutboxOp("x", "i", "#c", "tweet", {})
+
+
+def test_concurrent_drainers_send_each_op_once(
+    redis_url: str, notifier: SlackNotifier, slack_emulator: SlackEmulator
+) -> None:
+    """Four drainers at once: every op sent exactly once, in order within each incident."""
+    import threading
+
+    setup = Outbox(redis.Redis.from_url(redis_url), per_channel_interval=0)
+    for inc in range(6):
+        setup.enqueue(text_op(f"{inc}-0", incident=f"i{inc}", channel="#vigie"))
+        for n in range(1, 4):
+            setup.enqueue(
+                text_op(f"{inc}-{n}", incident=f"i{inc}", channel="#vigie", action="reply")
+            )
+
+    def work() -> None:
+        box = Outbox(redis.Redis.from_url(redis_url), per_channel_interval=0)
+        mine = SlackNotifier(slack_emulator.token, base_url=slack_emulator.api_url)
+        while box.pending():
+            box.drain(mine, T0, limit=3)
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    sent = texts(slack_emulator)
+    assert sorted(sent) == sorted(f"{i}-{n}" for i in range(6) for n in range(4))
+    for inc in range(6):
+        assert [s for s in sent if s.startswith(f"{inc}-")] == [f"{inc}-{n}" for n in range(4)]
