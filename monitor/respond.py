@@ -89,6 +89,8 @@ class Responder:
     data: ViewData = field(default_factory=NoViewData)
     role_members: Mapping[str, list[str]] = field(default_factory=dict)
     reports_dir: Path | None = None
+    charts: bool = True  # upload the 24 h chart into the alert's thread
+    top_mentions: int = 5
 
     # --- entry points --------------------------------------------------------------
 
@@ -319,14 +321,14 @@ class Responder:
             snoozed_until=incident.snoozed_until, resolved=incident.resolved,
             resolved_by=incident.resolved_by, feedback=incident.feedback, series=series,
             top_mentions=self.data.top_mentions(incident.topic, incident.episode,
-                                                alert.event.at),
+                                                alert.event.at)[:self.top_mentions],
             by_source_type=by_type, replay=incident.replay,
         )
         rendered = render_alert(view)
         return {"text": rendered.text, "blocks": rendered.blocks}
 
     def _chart(self, incident: Incident) -> dict[str, Any] | None:
-        series = self.data.series(incident.topic, incident.opened_at)
+        series = self.data.series(incident.topic, incident.opened_at) if self.charts else []
         if not series:
             return None  # nothing to draw: the message says so instead
         return chart_payload(series, f"{incident.topic}: last 24 h",

@@ -23,7 +23,6 @@ from monitor.web.payloads import ActionRequest
 from workers.celery_app import app
 
 log = logging.getLogger(__name__)
-NOTIFY_DRAIN_TASK = "workers.notify_tasks.drain"
 
 
 @lru_cache(maxsize=1)
@@ -33,12 +32,11 @@ def responder() -> Responder:
 
 
 def build_responder(settings: Settings) -> Responder:
-    from monitor.store.outbox import Outbox
-
     from monitor.config.files import VigieConfig, load_config
     from monitor.playbooks import load_playbooks
     from monitor.store import connect
     from monitor.store.incidents import IncidentStore
+    from monitor.store.outbox import Outbox
 
     config = load_config(settings.config_path) if settings.config_path.exists() else VigieConfig()
     directory = settings.playbooks_dir or config.resolve(config.playbooks_dir)
@@ -49,6 +47,7 @@ def build_responder(settings: Settings) -> Responder:
         default_channels=config.slack.default_channels, data=bucket_view_data(client, config),
         role_members=dict(getattr(config.slack, "roles", {}) or {}),
         reports_dir=settings.data_dir / "reports",
+        charts=config.slack.charts, top_mentions=config.slack.top_mentions,
     )
 
 
@@ -92,7 +91,9 @@ def schedule(items: list[Scheduled]) -> None:
 def kick_delivery() -> None:
     """Ask the notify worker to drain the outbox now rather than at its next beat."""
     try:
-        app.send_task(NOTIFY_DRAIN_TASK)
+        from workers.notify_tasks import kick
+
+        kick()
     except Exception:  # the periodic drain still sends it; never fail the response
         log.exception("could not kick the outbox drain")
 

@@ -41,6 +41,8 @@ def worker(rig: Rig, redis_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyP
     responder = rig.responder
     responder.playbooks = {"fast": load_playbook(path)}
     monkeypatch.setattr(respond_tasks, "responder", lambda: responder)
+    # The test drains the outbox into the emulator itself (Rig.drain).
+    monkeypatch.setattr(respond_tasks, "kick_delivery", lambda: None)
     previous = app.conf.broker_url
     configure(redis_url)
     app.conf.broker_transport_options = {"visibility_timeout": 3600}
@@ -135,3 +137,18 @@ def test_signed_click_through_web_worker_and_outbox(worker: Responder, rig: Rig)
     rid = response_url.rsplit("/", 1)[1]
     assert _wait(lambda: bool(rig.emulator.responses[rid]))
     assert rig.emulator.responses[rid][0]["text"] == "<@U0CM> acknowledged incident 1."
+
+
+def test_build_responder_from_settings(redis_url: str, tmp_path: Path) -> None:
+    """The worker's Responder loads the playbooks folder, the default channels and writes
+    reports under the data dir."""
+    from monitor.config.settings import Settings
+
+    settings = Settings(redis_url=redis_url, config_path=tmp_path / "absent.yaml",
+                        playbooks_dir=Path(__file__).resolve().parents[2] / "playbooks",
+                        data_dir=tmp_path)
+    built = respond_tasks.build_responder(settings)
+    assert sorted(built.playbooks) == ["bad_buzz_watch", "executive_controversy",
+                                       "product_recall", "service_outage"]
+    assert built.reports_dir == tmp_path / "reports"
+    assert built.default_channels["critical"] == "#vigie-alerts"
