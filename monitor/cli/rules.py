@@ -149,6 +149,83 @@ def register(app: typer.Typer) -> None:
         if failed:
             raise typer.Exit(1)
 
+    @rules_app.command("route")
+    def rules_route(
+        topic: Annotated[str, typer.Option("--topic", "-t", help="Topic of the event.")],
+        kind: Annotated[str, typer.Option("--kind", "-k", help="crisis, bad_buzz, ...")],
+        severity: Annotated[str, typer.Option("--severity", "-s")] = "medium",
+        transition: Annotated[str, typer.Option("--transition")] = "updated",
+        values: Annotated[list[str] | None, typer.Option(
+            "--set", help="indicator=value, repeatable (e.g. --set volume_ratio=4).")] = None,
+        label: Annotated[list[str] | None, typer.Option(
+            "--label", "-l", help="key=value topic label (default: the topic's in vigie.yaml).")] = None,
+        rules_dir: Annotated[Path | None, typer.Option("--rules", help="Rules folder.")] = None,
+        config: ConfigOpt = None,
+    ) -> None:
+        """Show which rules an episode event reaches and where it would go (like amtool
+        config routes test). `for`, repeats, silences and quiet hours are described, not applied."""
+        from monitor.model import EpisodeEvent, Kind, Severity, Transition
+        from monitor.rules.explain import explain
+        from monitor.rules.loader import RuleSet
+        from monitor.timeutil import format_duration
+
+        folder, _, _, cfg = _dirs(rules_dir, None, config)
+        try:
+            ruleset = RuleSet.load(folder)
+            indicators = {}
+            for item in values or []:
+                key, sep, value = item.partition("=")
+                if not sep:
+                    raise ValueError(f"--set {item!r}: expected indicator=value")
+                indicators[key.strip()] = float(value)
+            labels = dict(cfg.topic(topic).labels) if cfg and cfg.topic(topic) else {}
+            for item in label or []:
+                key, sep, value = item.partition("=")
+                if not sep:
+                    raise ValueError(f"--label {item!r}: expected key=value")
+                labels[key.strip()] = value.strip()
+            now = _now()
+            event = EpisodeEvent(topic=topic, episode="route-test", episode_start=now, at=now,
+                                 kind=Kind(kind), transition=Transition(transition),
+                                 severity=Severity(severity), summary="", indicators=indicators)
+        except ConfigError as exc:
+            for problem in exc.problems:
+                out.print(problem, markup=False)
+            raise typer.Exit(2) from None
+        except ValueError as exc:
+            err.print(f"[red]{exc}[/red]")
+            raise typer.Exit(2) from None
+        reached = 0
+        for match in explain(ruleset, labels, event):
+            rule = match.rule
+            if not match.topic_selected:
+                status = "not selected (topic)"
+            elif match.condition is None:
+                status = f"no (unknown: missing {', '.join(match.missing)})"
+            elif not match.condition:
+                status = "no"
+            elif match.inhibited_by:
+                status = f"inhibited by {', '.join(match.inhibited_by)}"
+            else:
+                status = "MATCH"
+                reached += 1
+            line = f"{rule.name:<22} {status}"
+            if status == "MATCH":
+                route = rule.route.to_route()
+                notes = [f"severity {rule.alert_severity(event.severity).value}"]
+                if rule.for_:
+                    notes.append(f"after {format_duration(rule.for_)}")
+                if rule.quiet_hours:
+                    qh = rule.quiet_hours
+                    override = f" unless {qh.override_at.value}" if qh.override_at else ""
+                    notes.append(f"quiet {qh.start:%H:%M}-{qh.end:%H:%M} {qh.timezone}{override}")
+                line += (f" -> {', '.join(route.channels)}"
+                         + (f" + playbook {route.playbook}" if route.playbook else "")
+                         + (f" mention {', '.join(route.mention)}" if route.mention else "")
+                         + f" ({'; '.join(notes)})")
+            out.print(line, markup=False)
+        err.print(f"{reached} rule(s) would alert")
+
     @silence_app.command("add")
     def silence_add(
         reason: Annotated[str, typer.Option("--reason", "-r", help="Why (shown to everyone).")],

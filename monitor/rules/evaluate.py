@@ -58,7 +58,7 @@ class RuleEngine:
         """Decide every matching rule for `event`; every decision is returned (and should be
         recorded), only `fired` ones reach people. Mutates `state`."""
         labels = self.topics.get(event.topic, {})
-        lookup = _lookup(event, labels)
+        lookup = lookup_for(event, labels)
         resolving = event.transition == Transition.RESOLVED or event.kind == Kind.RESOLVED
         out: list[Alert] = []
         for rule in self.rules.rules:
@@ -218,7 +218,7 @@ class RuleEngine:
         )
 
 
-def _lookup(event: EpisodeEvent, labels: Mapping[str, str]) -> Lookup:
+def lookup_for(event: EpisodeEvent, labels: Mapping[str, str]) -> Lookup:
     """name -> value for conditions; None when the event does not carry it."""
     fields: dict[str, float | str | None] = {
         "kind": event.kind.value,

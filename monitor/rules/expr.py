@@ -353,6 +353,26 @@ class Condition:
     def test(self, lookup: Lookup) -> bool:
         return self._test(lookup) is True
 
+    def evaluate(self, lookup: Lookup) -> bool | None:
+        """True, False, or None when missing indicators leave it unknown (never fires)."""
+        return self._test(lookup)
+
+    def names(self) -> set[str]:
+        """Every indicator or field the condition reads."""
+        found: set[str] = set()
+
+        def walk(node: Node) -> None:
+            if isinstance(node, Compare):
+                found.add(node.name)
+            elif isinstance(node, Not):
+                walk(node.operand)
+            else:
+                for part in node.operands:
+                    walk(part)
+
+        walk(self.node)
+        return found
+
     def __repr__(self) -> str:
         return f"Condition({self.source!r})"
 

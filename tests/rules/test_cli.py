@@ -134,3 +134,26 @@ def test_silence_add_rejects_bad_input(cli: typer.Typer, env: Path, redis_url: s
     assert result.exit_code == 2
     assert message in result.output
     assert "no active silences" in CliRunner().invoke(cli, ["silence", "list"]).output
+
+
+def test_route_shows_which_rules_an_event_reaches(cli: typer.Typer, env: Path) -> None:
+    """`rules route` lists each rule's verdict and the route of the matching ones, with
+    inhibitions and missing indicators explained."""
+    result = CliRunner().invoke(cli, [
+        "rules", "route", "--rules", str(ROOT / "alert_rules"), "--topic", "acme",
+        "--kind", "bad_buzz", "--severity", "high", "--label", "category=executive"])
+    assert result.exit_code == 0, result.output
+    lines = {line.split()[0]: line for line in result.stdout.splitlines()}
+    assert lines["crisis_executive"].split(None, 1)[1] == (
+        "MATCH -> #crisis-room + playbook executive_controversy mention here "
+        "(severity high; after 10m; quiet 23:00-07:00 Europe/Paris unless critical)")
+    assert lines["bad_buzz"].split(None, 1)[1] == "inhibited by crisis_executive"
+    assert lines["crisis_product"].split(None, 1)[1] == "not selected (topic)"
+    assert lines["volume_spike"].split(None, 1)[1] == "no"
+    spike = CliRunner().invoke(cli, [
+        "rules", "route", "--rules", str(ROOT / "alert_rules"), "--topic", "web",
+        "--kind", "volume_spike", "--label", "category=service"])
+    assert "service_complaints     no (unknown: missing negative_share)" in spike.stdout
+    bad = CliRunner().invoke(cli, ["rules", "route", "--rules", str(ROOT / "alert_rules"),
+                                   "--topic", "web", "--kind", "crisis", "--set", "x"])
+    assert bad.exit_code == 2 and "--set 'x': expected indicator=value" in bad.output
