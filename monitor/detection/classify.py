@@ -86,14 +86,22 @@ def classify(ind: dict[str, float], s: DetectionSettings, current: Kind | None =
         return Decision(Kind.BAD_BUZZ, Severity.LOW, (why, negative, size))
     # Press pickup with spread makes a crisis once it lasts or is big; without the press, a
     # negative wave must reach a third kind of source and last twice as long.
-    if spread and press and (lasting or fast):
-        third = last_ev if lasting else _ev("peak_ratio", peak, s.crisis_fast_ratio, ">=",
-                                            f"{peak:.1f}x the usual volume already")
+    wide = authors >= 3 * s.crisis_min_authors
+    if spread and press and (lasting or fast or wide):
+        if lasting:
+            third = last_ev
+        elif fast:
+            third = _ev("peak_ratio", peak, s.crisis_fast_ratio, ">=",
+                        f"{peak:.1f}x the usual volume already")
+        else:
+            third = _ev("distinct_authors", authors, 3.0 * s.crisis_min_authors, ">=",
+                        f"already {authors:.0f} people talking about it")
         return Decision(Kind.CRISIS, _crisis_severity(ind, s), (negative, spread_ev, press_ev,
                                                                 third))
-    broad = types >= s.crisis_min_source_types + 1
-    if spread and broad and minutes >= 2 * s.seconds("crisis_min_duration") / 60.0 \
-            and ratio >= s.resolve_ratio:
+    # Without the press, a negative wave must reach a third kind of source, twice the
+    # authors, and last.
+    broad = types >= s.crisis_min_source_types + 1 and authors >= 2 * s.crisis_min_authors
+    if spread and broad and lasting and ratio >= s.resolve_ratio:
         return Decision(Kind.CRISIS, _crisis_severity(ind, s), (negative, spread_ev, last_ev, size))
     held = []
     if not spread:

@@ -158,13 +158,21 @@ class Detector:
         before = sum(r[0] for r in state.ring[-2 * n_recent:-n_recent])
 
         warm = base.n * width >= self._warmup_s
-        s_bucket = count_surprise(x, mu, alpha)
-        s_window = count_surprise(wx, wmu, base.window_dispersion(rates)) \
-            if len(state.ring) > 1 else 0.0
-        hit_bucket = x >= s.min_ratio * mu and x - mu >= s.min_excess
-        hit_window = wx >= s.min_ratio * wmu and wx - wmu >= s.min_excess
-        surprise = max(s_bucket if hit_bucket else 0.0, s_window if hit_window else 0.0)
-        raw = max(s_bucket, s_window)
+        # Three horizons: the bucket (sudden), the last 15 minutes (fast rise), the window
+        # (slow burn). The short one borrows the bucket's burstiness shared over its buckets,
+        # but never less than the window's (the baseline's own error does not average out).
+        alpha_w = base.window_dispersion(rates)
+        rmu = sum(r[1] for r in state.ring[-n_recent:])
+        tests = [(x, mu, alpha)]
+        if len(state.ring) > 1:
+            tests.append((recent, rmu, max(alpha / min(n_recent, len(state.ring)), alpha_w)))
+            tests.append((wx, wmu, alpha_w))
+        surprise = raw = 0.0
+        for seen, expected, dispersion in tests:
+            value = count_surprise(seen, expected, dispersion)
+            raw = max(raw, value)
+            if seen >= s.min_ratio * expected and seen - expected >= s.min_excess:
+                surprise = max(surprise, value)
         s_neg = count_surprise(wneg, wscored * neg_share, NEGATIVE_DISPERSION) \
             if wscored and wneg >= s.negative_share * wscored \
             and wneg - wscored * neg_share >= s.min_excess / 2 else 0.0
