@@ -9,6 +9,8 @@ with now = T.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -16,7 +18,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
-from monitor.config.yamlfile import load_file, validate
+from monitor.config.yamlfile import Marks, load_file, validate
 from monitor.errors import ConfigError
 from monitor.model import Alert, AlertStatus, EpisodeEvent, Kind, Severity, Transition
 from monitor.rules.evaluate import RuleEngine
@@ -25,6 +27,7 @@ from monitor.rules.silences import Silence
 from monitor.rules.state import RuleState
 from monitor.timeutil import iso, parse_duration, parse_instant
 
+StateScope = Callable[[], AbstractContextManager[RuleState]]
 DEFAULT_START = "2026-01-05T12:00:00Z"
 COMPARED = ("at", "rule", "status", "severity", "topic", "kind", "transition", "episode",
             "channels", "playbook", "mention", "suppressed_by")
@@ -181,17 +184,33 @@ def _events(case: TestCase, start: datetime) -> list[EpisodeEvent]:
     return out
 
 
-def run_case(case: TestCase, rules: RuleSet, topics: dict[str, dict[str, str]],
-             start: datetime) -> list[tuple[datetime, Alert]]:
-    """Every decision of the engine over the case's timeline, with its decision time."""
-    engine = RuleEngine(rules, topics)
-    state = RuleState()
-    silences = [
+def case_silences(case: TestCase, start: datetime) -> list[Silence]:
+    return [
         Silence(id=f"test{index}", starts=_instant(s.starts, start), ends=_instant(s.ends, start),
                 reason=s.reason, author=s.author, created_at=start, topic=s.topic, rule=s.rule,
                 labels=dict(s.labels))
         for index, s in enumerate(case.silences)
     ]
+
+
+def run_case(case: TestCase, rules: RuleSet, topics: dict[str, dict[str, str]],
+             start: datetime, state_scope: StateScope | None = None,
+             silences_at: Callable[[datetime], list[Silence]] | None = None,
+             ) -> list[tuple[datetime, Alert]]:
+    """Every decision of the engine over the case's timeline, with its decision time.
+
+    By default state and silences live in memory; `state_scope` (a context manager yielding
+    the RuleState, e.g. RuleStateStore.locked) and `silences_at` let the same case run
+    against a store, as the live worker does."""
+    engine = RuleEngine(rules, topics)
+    memory = RuleState()
+    fixed = case_silences(case, start)
+
+    @contextmanager
+    def in_memory() -> Iterator[RuleState]:
+        yield memory
+
+    scope = state_scope or in_memory
     timeline: list[tuple[datetime, int, EpisodeEvent | None]] = [
         (e.at, 0, e) for e in _events(case, start)
     ]
@@ -199,8 +218,10 @@ def run_case(case: TestCase, rules: RuleSet, topics: dict[str, dict[str, str]],
     timeline.sort(key=lambda item: (item[0], item[1]))
     out: list[tuple[datetime, Alert]] = []
     for at, _, event in timeline:
-        alerts = (engine.evaluate(event, state, silences, at) if event is not None
-                  else engine.tick(state, silences, at))
+        silences = silences_at(at) if silences_at else fixed
+        with scope() as state:
+            alerts = (engine.evaluate(event, state, silences, at) if event is not None
+                      else engine.tick(state, silences, at))
         out.extend((at, alert) for alert in alerts)
     return out
 
@@ -262,9 +283,19 @@ def compare(expected: list[dict[str, Any]], actual: list[dict[str, Any]]) -> lis
     return lines
 
 
-def run_file(path: Path | str) -> list[CaseResult]:
-    """Run every case of a rule test file. Raises ConfigError for an invalid file (test file
-    or the rule files it names)."""
+@dataclass
+class Suite:
+    """A loaded rule test file: its cases, the rules they run against, the time origin."""
+
+    path: Path
+    spec: TestFile
+    rules: RuleSet
+    start: datetime
+    marks: Marks
+
+
+def load_suite(path: Path | str) -> Suite:
+    """Load and validate a rule test file and the rule files it names (ConfigError)."""
     path = Path(path)
     data, marks = load_file(path)
     spec = validate(TestFile, data, marks)
@@ -284,18 +315,29 @@ def run_file(path: Path | str) -> list[CaseResult]:
                 raise ConfigError([marks.error(("rule_files", index),
                                                f"cannot read {rule_path}: {exc}")]) from None
         rules = RuleSet.from_texts(texts)
-    results = []
-    for index, case in enumerate(spec.tests):
-        result = CaseResult(str(path), case.name)
-        try:
-            decisions = run_case(case, rules, spec.topics, start)
-            expected = [_expected_fields(e, start) for e in case.expect]
-        except (ValueError, KeyError) as exc:
-            result.failures.append(marks.error(("tests", index), f"cannot run: {exc}"))
-            results.append(result)
-            continue
-        actual = [_actual_fields(at, alert) for at, alert in decisions
-                  if case.only is None or alert.status in case.only]
-        result.failures = compare(expected, actual)
-        results.append(result)
-    return results
+    return Suite(path, spec, rules, start, marks)
+
+
+def check_case(suite: Suite, index: int,
+               decisions: list[tuple[datetime, Alert]] | None = None) -> CaseResult:
+    """Run case `index` (or judge the given decisions) against its expectations."""
+    case = suite.spec.tests[index]
+    result = CaseResult(str(suite.path), case.name)
+    try:
+        if decisions is None:
+            decisions = run_case(case, suite.rules, suite.spec.topics, suite.start)
+        expected = [_expected_fields(e, suite.start) for e in case.expect]
+    except (ValueError, KeyError) as exc:
+        result.failures.append(suite.marks.error(("tests", index), f"cannot run: {exc}"))
+        return result
+    actual = [_actual_fields(at, alert) for at, alert in decisions
+              if case.only is None or alert.status in case.only]
+    result.failures = compare(expected, actual)
+    return result
+
+
+def run_file(path: Path | str) -> list[CaseResult]:
+    """Run every case of a rule test file. Raises ConfigError for an invalid file (test file
+    or the rule files it names)."""
+    suite = load_suite(path)
+    return [check_case(suite, index) for index in range(len(suite.spec.tests))]
