@@ -13,11 +13,9 @@ from functools import lru_cache
 
 import redis
 
-from monitor.config.files import load_config
 from monitor.config.settings import Settings
-from monitor.errors import ConfigError
 from monitor.notify.base import Notifier
-from monitor.notify.deliver import make_notifier
+from monitor.notify.deliver import load_slack_settings, make_notifier
 from monitor.notify.settings import SlackSettings
 from monitor.store import PREFIX, connect
 from monitor.store.outbox import Outbox
@@ -30,12 +28,7 @@ SCHEDULED = PREFIX + "outbox:scheduled"
 @lru_cache(maxsize=1)
 def _runtime() -> tuple[redis.Redis, Notifier, SlackSettings]:
     settings = Settings.from_env()
-    try:
-        slack = load_config(settings.config_path).slack if settings.config_path.exists() \
-            else SlackSettings()
-    except ConfigError:
-        log.exception("vigie.yaml invalid: default Slack settings used by the outbox")
-        slack = SlackSettings()
+    slack = load_slack_settings(settings)
     return connect(settings), make_notifier(settings), slack
 
 

@@ -8,28 +8,15 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from monitor.config.files import load_config
 from monitor.config.settings import Settings
-from monitor.errors import ConfigError, NotifyError
+from monitor.errors import NotifyError
 from monitor.notify.chart import render_chart
-from monitor.notify.deliver import make_notifier
+from monitor.notify.deliver import load_slack_settings, make_notifier
 from monitor.notify.message import plain_title, render_alert
 from monitor.notify.sample import sample_view
-from monitor.notify.settings import SlackSettings
 from monitor.notify.slack import SlackNotifier
 
 err = Console(stderr=True, highlight=False)
-
-
-def _slack_settings(settings: Settings) -> SlackSettings:
-    if not settings.config_path.exists():
-        return SlackSettings()
-    try:
-        return load_config(settings.config_path).slack
-    except ConfigError as exc:
-        err.print(f"{settings.config_path}: invalid, default Slack settings used "
-                  f"({len(exc.problems)} problem(s); see `vigie config check`)", markup=False)
-        return SlackSettings()
 
 
 def alert_test(channel: str | None, *, chart: bool = True, console: Console | None = None
@@ -37,7 +24,7 @@ def alert_test(channel: str | None, *, chart: bool = True, console: Console | No
     """Send the sample alert (and its chart, in the thread) through the configured notifier;
     returns "channel ts". Raises NotifyError with Slack's reason on failure."""
     settings = Settings.from_env()
-    target = channel or _slack_settings(settings).default_channels.get("high", "#vigie")
+    target = channel or load_slack_settings(settings).default_channels.get("high", "#vigie")
     notifier = make_notifier(settings, console=console)
     if isinstance(notifier, SlackNotifier):
         notifier.check()  # invalid_auth / not_authed before anything else

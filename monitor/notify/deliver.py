@@ -1,18 +1,21 @@
 """From an alert to Slack calls: notifier choice, channels, outbox ops, replays.
 
-`alert_ops` is pure (what to enqueue); `make_notifier` reads settings; `send_replay`
+`alert_ops` is pure (what to enqueue); `make_notifier` reads settings; `post_replay`
 posts directly (a backtest has no incident to keep in order and no outbox to share).
 """
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from rich.console import Console
 
+from monitor.config.files import load_config
 from monitor.config.settings import Settings
+from monitor.errors import ConfigError
 from monitor.model import Alert, AlertStatus
 from monitor.notify.base import MessageRef, Notifier
 from monitor.notify.console import ConsoleNotifier
@@ -20,6 +23,21 @@ from monitor.notify.message import AlertView, plain_title, render_alert
 from monitor.notify.settings import SlackSettings
 from monitor.notify.slack import SlackNotifier
 from monitor.store.outbox import OutboxOp, chart_payload, rendered_payload
+
+log = logging.getLogger(__name__)
+
+
+def load_slack_settings(settings: Settings) -> SlackSettings:
+    """The `slack:` section of vigie.yaml; defaults when the file is absent or invalid
+    (`vigie config check` reports the problems; delivery must not stop for them)."""
+    if not settings.config_path.exists():
+        return SlackSettings()
+    try:
+        return load_config(settings.config_path).slack
+    except ConfigError as exc:
+        log.warning("%s invalid (%d problem(s)): default Slack settings used",
+                    settings.config_path, len(exc.problems))
+        return SlackSettings()
 
 
 def make_notifier(settings: Settings, *, console: Console | None = None) -> Notifier:
@@ -58,7 +76,7 @@ def alert_ops(view: AlertView, channels: Iterable[str], *, charts: bool = True,
     return ops
 
 
-def send_replay(alerts: Iterable[Alert], notifier: Notifier, slack: SlackSettings, *,
+def post_replay(alerts: Iterable[Alert], notifier: Notifier, slack: SlackSettings, *,
                 view_for: Callable[[Alert], AlertView] | None = None,
                 channel: str | None = None, pause: float = 1.0) -> list[MessageRef]:
     """Post the fired alerts of a replay (`vigie backtest --notify`), each marked as a

@@ -8,7 +8,7 @@ import redis
 
 from monitor.model import Route
 from monitor.notify.base import Rendered
-from monitor.notify.deliver import alert_ops, channels_for, send_replay
+from monitor.notify.deliver import alert_ops, channels_for, post_replay
 from monitor.notify.settings import SlackSettings
 from monitor.notify.slack import SlackNotifier
 from monitor.store.outbox import Outbox, OutboxOp, rendered_payload
@@ -42,10 +42,10 @@ def test_alert_ops_idempotent_ids() -> None:
     assert [o.action for o in alert_ops(make_view(), ["#a"], update=True)] == ["update_alert"]
 
 
-def test_send_replay_marks_alerts(slack_emulator: SlackEmulator) -> None:
+def test_post_replay_marks_alerts(slack_emulator: SlackEmulator) -> None:
     """Replayed alerts are posted with [REPLAY] in their header."""
     notifier = SlackNotifier(slack_emulator.token, base_url=slack_emulator.api_url)
-    refs = send_replay(
+    refs = post_replay(
         [make_alert(alert_id="r1"), make_alert(alert_id="r2")],
         notifier,
         SlackSettings(),
@@ -71,3 +71,22 @@ def test_drain_loop_paces_and_finishes(
     assert sent == 3 and next_due is None
     times = [c.at for c in slack_emulator.calls_of("chat.postMessage")]
     assert all(b - a >= 0.25 for a, b in zip(times, times[1:], strict=False))
+
+
+def test_send_replay_from_settings(slack_emulator: SlackEmulator, tmp_path: object) -> None:
+    """send_replay (the backtest hook) posts through Slack when a token is configured."""
+    from pathlib import Path
+
+    from monitor.config.settings import Settings
+    from monitor.notify.replay import send_replay
+
+    settings = Settings.from_env(
+        {
+            "SLACK_BOT_TOKEN": slack_emulator.token,
+            "SLACK_API_URL": slack_emulator.api_url,
+            "VIGIE_CONFIG": str(Path(str(tmp_path)) / "none.yaml"),
+        }
+    )
+    assert send_replay([make_alert()], settings, pause=0) == 1
+    (message,) = slack_emulator.channel_messages("vigie-alerts")
+    assert "[REPLAY]" in message["text"]
