@@ -61,6 +61,7 @@ class RuleEngine:
         lookup = lookup_for(event, labels)
         resolving = event.transition == Transition.RESOLVED or event.kind == Kind.RESOLVED
         out: list[Alert] = []
+        snapshot: dict[str, object] | None = None  # event.to_dict(), built once if needed
         for rule in self.rules.rules:
             if not rule.topics.matches(event.topic, labels):
                 continue
@@ -79,7 +80,8 @@ class RuleEngine:
                 group = state.groups[key] = GroupState(rule=rule.name, topic=event.topic)
             if group.episode != event.episode:
                 group.episode, group.pending_since, group.decided = event.episode, None, None
-            group.current = event.to_dict()
+            snapshot = snapshot or event.to_dict()
+            group.current = dict(snapshot)
             if group.pending_since is None:
                 group.pending_since = to_epoch(event.at)
             severity = rule.alert_severity(event.severity)

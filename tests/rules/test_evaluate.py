@@ -228,3 +228,23 @@ def test_fixed_and_minimum_severity() -> None:
     alerts = RuleEngine(ruleset, {}).evaluate(event(0, kind="volume_spike", severity="medium"),
                                               RuleState(), [], at(0))
     assert [(a.rule, a.severity.value) for a in alerts] == [("fixed", "low"), ("floor", "high")]
+
+
+def test_quiet_hours_days_are_the_days_a_window_starts() -> None:
+    """With weekdays only, Friday night is quiet until Saturday morning, Saturday night is not."""
+    rule = rules("""
+- name: p
+  when: kind == positive_buzz
+  route: {channel: "#m"}
+  quiet_hours: {start: "19:00", end: "09:00", timezone: Europe/Paris, days: [mon, tue, wed, thu, fri]}
+""").rules[0]
+    qh = rule.quiet_hours
+    assert qh is not None
+    friday_night = datetime(2026, 1, 9, 19, 30, tzinfo=UTC)     # Fri 20:30 Paris
+    saturday_morning = datetime(2026, 1, 10, 7, 30, tzinfo=UTC)  # Sat 08:30 Paris
+    saturday_night = datetime(2026, 1, 10, 19, 30, tzinfo=UTC)   # Sat 20:30 Paris
+    sunday_morning = datetime(2026, 1, 11, 7, 30, tzinfo=UTC)    # Sun 08:30 Paris
+    monday_morning = datetime(2026, 1, 12, 7, 30, tzinfo=UTC)    # Mon 08:30 Paris (Sun night)
+    assert [qh.contains(t) for t in (friday_night, saturday_morning, saturday_night,
+                                     sunday_morning, monday_morning)] == [
+        True, True, False, False, False]
