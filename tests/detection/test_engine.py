@@ -1,0 +1,282 @@
+"""Detector and classifier on hand-built bucket streams with fixed event times."""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+import pytest
+
+from monitor.config.files import PlannedEvent
+from monitor.detection.engine import Detector, TopicState
+from monitor.detection.settings import DetectionSettings
+from monitor.model import BucketStats, Kind, Transition
+from monitor.timeutil import from_epoch
+from tests.detection.helpers import T0, W, add, chatter, run
+
+HIST = 36 * 3600  # history before the event
+EVENT = T0 + HIST
+
+
+def stream(event: Callable[[BucketStats, int, random.Random], None], minutes: int,
+           after: int = 240, seed: int = 3) -> list[BucketStats]:
+    """36 h of chatter, then `minutes` of chatter plus `event(bucket, minute, rng)`, then
+    `after` minutes of chatter."""
+    rng = random.Random(seed)
+    out = []
+    total = (HIST + (minutes + after) * 60) // W
+    for i in range(total):
+        start = T0 + i * W
+        b = chatter(rng, "acme", start)
+        minute = (start - EVENT) // 60
+        if 0 <= minute < minutes:
+            event(b, minute, rng)
+        out.append(b)
+    return out
+
+
+def short_buzz(b: BucketStats, minute: int, rng: random.Random) -> None:
+    add(b, 25, negative=0.8, authors=[f"angry{i}" for i in range(6)], rng=rng)
+
+
+def spreading(b: BucketStats, minute: int, rng: random.Random) -> None:
+    add(b, 20 + minute // 5, negative=0.75, fresh="p", rng=rng)
+    add(b, 6, negative=0.7, fresh="f", source="reddit", source_type="forum", rng=rng)
+    if minute >= 15:
+        add(b, 1, negative=0.6, authors=["@lemonde"], source="lemonde", source_type="news",
+            rng=rng)
+
+
+def flood(b: BucketStats, minute: int, rng: random.Random) -> None:
+    add(b, 60, negative=0.9, authors=[f"bot{i}" for i in range(5)], near_dup=0.95, rng=rng)
+    if minute >= 10:
+        add(b, 1, negative=0.9, authors=["@wire"], source="wire", source_type="news", rng=rng)
+
+
+def praise(b: BucketStats, minute: int, rng: random.Random) -> None:
+    add(b, 30, positive=0.8, fresh="fan", rng=rng)
+
+
+def news(b: BucketStats, minute: int, rng: random.Random) -> None:
+    add(b, 25, negative=0.1, positive=0.1, fresh="reader", rng=rng)
+    add(b, 3, authors=["@bbc", "@ft"], source="bbc", source_type="news", rng=rng)
+
+
+def kinds(events: list) -> list[Kind]:
+    return [e.kind for e in events]
+
+
+def test_short_concentrated_burst_stays_bad_buzz() -> None:
+    """A 30-minute negative burst from six accounts opens a bad buzz and never a crisis."""
+    _, events = run(Detector(DetectionSettings()), stream(short_buzz, 30))
+    assert events and events[0].kind is Kind.BAD_BUZZ
+    assert events[0].transition is Transition.OPENED
+    assert Kind.CRISIS not in kinds(events)
+    assert events[-1].transition is Transition.RESOLVED
+
+
+def test_spreading_lasting_wave_escalates_to_crisis() -> None:
+    """Many new authors on two kinds of sources, picked up by the press, lasting an hour:
+    the episode escalates to crisis at the bucket that decides it, with its reasons."""
+    _, events = run(Detector(DetectionSettings()), stream(spreading, 120))
+    crisis = [e for e in events if e.kind is Kind.CRISIS]
+    assert crisis, [e.summary for e in events]
+    first = crisis[0]
+    assert first.transition in (Transition.ESCALATED, Transition.OPENED)
+    if first.transition is Transition.ESCALATED:
+        assert first.previous_kind is Kind.BAD_BUZZ
+    assert first.at > first.episode_start
+    assert (first.at.timestamp() - EVENT) / 60 <= 60  # within an hour of the start
+    assert {e.feature for e in first.evidence} >= {"negative_share", "news_pickup"}
+    assert first.indicators["news_pickup"] >= 2
+    assert first.episode == f"acme:{int(first.episode_start.timestamp())}"
+
+
+def test_flood_of_near_duplicates_is_not_a_crisis() -> None:
+    """A copy-paste flood from five accounts is bad buzz, explained by its duplicates."""
+    _, events = run(Detector(DetectionSettings()), stream(flood, 60))
+    assert events and Kind.CRISIS not in kinds(events)
+    assert events[0].kind is Kind.BAD_BUZZ
+    assert any(e.feature in ("near_duplicate_ratio", "concentration")
+               for e in events[0].evidence)
+    assert events[0].indicators["near_duplicate_ratio"] >= 0.5
+
+
+@pytest.mark.parametrize(("event", "expected"), [
+    (praise, Kind.POSITIVE_BUZZ),
+    (news, Kind.VOLUME_SPIKE),
+])
+def test_non_negative_spikes(event: Callable[[BucketStats, int, random.Random], None],
+                             expected: Kind) -> None:
+    """Praise is a positive buzz, neutral news a volume spike; neither is negative."""
+    _, events = run(Detector(DetectionSettings()), stream(event, 90))
+    opened = [e for e in events if e.transition is Transition.OPENED]
+    assert [e.kind for e in opened] == [expected]
+    assert not {Kind.CRISIS, Kind.BAD_BUZZ} & set(kinds(events))
+
+
+def test_silence_is_a_blind_spot_not_a_crisis() -> None:
+    """Two hours without a single mention where dozens were expected: a blind spot, and it
+    resolves when mentions return."""
+    buckets = stream(lambda b, m, r: None, 0)
+    for b in buckets:
+        if EVENT <= b.start < EVENT + 7200:
+            b.volume, b.authors, b.sources, b.source_types = 0, {}, {}, {}
+            b.negative = b.positive = b.neutral = 0
+    _, events = run(Detector(DetectionSettings()), buckets)
+    assert kinds(events) == [Kind.BLIND_SPOT, Kind.RESOLVED]
+    opened, resolved = events
+    assert EVENT + 45 * 60 <= opened.at.timestamp() <= EVENT + 90 * 60
+    assert resolved.at.timestamp() == EVENT + 7200 + W
+    assert resolved.previous_kind is Kind.BLIND_SPOT
+
+
+def test_low_coverage_is_a_blind_spot() -> None:
+    """When the watch reports that most sources failed, the topic is a blind spot."""
+    buckets = stream(lambda b, m, r: None, 0)
+    for b in buckets:
+        if EVENT <= b.start < EVENT + 3600:
+            b.coverage = 0.2
+    _, events = run(Detector(DetectionSettings()), buckets)
+    assert kinds(events) == [Kind.BLIND_SPOT, Kind.RESOLVED]
+    assert events[0].evidence[0].feature == "coverage"
+
+
+def _launch(lift: float) -> Callable[[BucketStats, int, random.Random], None]:
+    def event(b: BucketStats, minute: int, rng: random.Random) -> None:
+        add(b, int(6 * (lift - 1)), negative=0.1, positive=0.5, fresh="l", rng=rng)
+    return event
+
+
+def test_planned_launch_raises_the_baseline_instead_of_muting() -> None:
+    """A launch planned with a 4x lift does not alert at 4x, but does at 15x."""
+    planned = [PlannedEvent(topic="acme", name="launch", start=from_epoch(EVENT),
+                            end=from_epoch(EVENT + 3 * 3600), expected_lift=4.0)]
+    detector = Detector(DetectionSettings(), planned)
+    _, quiet = run(detector, stream(_launch(4.0), 120))
+    assert quiet == []
+    _, loud = run(Detector(DetectionSettings(), planned), stream(_launch(15.0), 120))
+    assert loud and loud[0].transition is Transition.OPENED
+    _, unplanned = run(Detector(DetectionSettings()), stream(_launch(4.0), 120))
+    assert unplanned, "without the plan, the same 4x launch is an episode"
+
+
+@pytest.mark.parametrize("resolve_after", ["30m", "2h"])
+def test_resolves_after_the_quiet_period(resolve_after: str) -> None:
+    """The episode resolves once volume is back near baseline for `resolve_after`, and not
+    before."""
+    settings = DetectionSettings().for_topic({"resolve_after": resolve_after})
+    _, events = run(Detector(settings), stream(short_buzz, 30, after=300))
+    resolved = [e for e in events if e.transition is Transition.RESOLVED]
+    assert len(resolved) == 1
+    quiet_for = resolved[0].at.timestamp() - (EVENT + 30 * 60)
+    assert quiet_for >= settings.seconds("resolve_after")
+    assert quiet_for <= settings.seconds("resolve_after") + 3600
+
+
+def test_replay_twice_gives_identical_events() -> None:
+    """Two runs over the same buckets give byte-identical events (event time only)."""
+    first = run(Detector(DetectionSettings()), stream(spreading, 90))[1]
+    second = run(Detector(DetectionSettings()), stream(spreading, 90))[1]
+    assert first and [e.to_dict() for e in first] == [e.to_dict() for e in second]
+
+
+def test_state_round_trip_mid_episode_gives_identical_events() -> None:
+    """Saving the state as JSON mid-episode and loading it changes nothing afterwards."""
+    buckets = stream(spreading, 120)
+    cut = (EVENT - T0) // W + 8  # 40 minutes into the episode
+    detector = Detector(DetectionSettings())
+    state, before = run(detector, buckets[:cut])
+    assert state.episode is not None
+    restored = TopicState.from_dict(json.loads(json.dumps(state.to_dict())))
+    assert restored.to_dict() == state.to_dict()
+    _, after_live = run(detector, buckets[cut:], state)
+    _, after_restored = run(Detector(DetectionSettings()), buckets[cut:], restored)
+    assert after_live and [e.to_dict() for e in after_live] == \
+        [e.to_dict() for e in after_restored]
+
+
+def test_gap_restarts_the_window_and_out_of_order_is_refused() -> None:
+    """A jump forward (monitor down) is accepted without events from the gap; a bucket
+    that is not after the previous one is refused."""
+    rng = random.Random(1)
+    detector = Detector(DetectionSettings())
+    buckets = [chatter(rng, "acme", T0 + i * W) for i in range(24 * 12)]
+    state, events = run(detector, buckets)
+    later = chatter(rng, "acme", T0 + 30 * 3600)
+    assert detector.step(state, later) == []
+    assert len(state.ring) == 1
+    with pytest.raises(ValueError, match="not after"):
+        detector.step(state, chatter(rng, "acme", T0 + 29 * 3600))
+
+
+def test_cold_start_waits_for_warmup_then_detects() -> None:
+    """A topic seen for 30 minutes opens nothing; after a few hours a burst is caught."""
+    rng = random.Random(2)
+    detector = Detector(DetectionSettings())
+    young = [chatter(rng, "new", T0 + i * W) for i in range(6)]
+    state, events = run(detector, young)
+    burst = chatter(rng, "new", T0 + 6 * W)
+    add(burst, 80, negative=0.8, fresh="x", rng=rng)
+    assert detector.step(state, burst) == []
+    rng = random.Random(2)
+    older = [chatter(rng, "new", T0 + i * W) for i in range(4 * 12)]
+    state, _ = run(detector, older)
+    burst = chatter(rng, "new", T0 + 48 * W)
+    add(burst, 80, negative=0.8, fresh="x", rng=rng)
+    assert detector.step(state, burst)
+
+
+def test_low_counts_use_count_tails() -> None:
+    """On a topic with about one mention an hour, three mentions in a bucket open nothing
+    (below `min_excess`), while forty do."""
+    rng = random.Random(5)
+    detector = Detector(DetectionSettings())
+    quiet = [BucketStats(topic="rare", start=T0 + i * W, width=W,
+                         volume=1 if rng.random() < 1 / 12 else 0) for i in range(24 * 12)]
+    state, events = run(detector, quiet)
+    assert events == []
+    assert detector.step(state, BucketStats(topic="rare", start=T0 + 288 * W, width=W,
+                                            volume=3)) == []
+    assert detector.step(state, BucketStats(topic="rare", start=T0 + 289 * W, width=W,
+                                            volume=40))
+
+
+def test_baseline_is_robust_to_an_earlier_spike() -> None:
+    """After a two-hour 10x spike, the baseline stays close to its level before."""
+    detector = Detector(DetectionSettings())
+    buckets = stream(lambda b, m, r: add(b, 60, fresh="s", rng=r), 120, after=0)
+    state, _ = run(detector, buckets[: (EVENT - T0) // W])
+    rates = detector.rates(W)
+    before = state.volume.expected(EVENT, rates)
+    run(detector, buckets[(EVENT - T0) // W:], state)
+    after = state.volume.expected(EVENT + 7200, rates)
+    assert after < 1.5 * before
+
+
+def test_score_is_in_unit_interval_and_high_on_a_spike() -> None:
+    """Detector.score stays in [0, 1] and passes 0.5 on a clear spike."""
+    detector = Detector(DetectionSettings())
+    scores = []
+    state = detector.new_state("acme")
+    for b in stream(lambda b, m, r: add(b, 60, fresh="s", rng=r), 10, after=0):
+        detector.step(state, b)
+        scores.append(detector.score(state))
+    assert all(0.0 <= s < 1.0 for s in scores)
+    assert max(scores[-2:]) > 0.5 > max(scores[:-10])
+
+
+def test_every_decision_is_explained_in_one_line() -> None:
+    """Each event carries evidence with thresholds, a one-line summary, and the indicator
+    names alert rules use."""
+    _, events = run(Detector(DetectionSettings()), stream(spreading, 120))
+    names = {"volume", "baseline", "volume_ratio", "negative_share", "distinct_authors",
+             "distinct_sources", "source_types", "news_pickup", "news_share",
+             "near_duplicate_ratio", "concentration", "reach", "duration_minutes"}
+    for event in events:
+        assert "\n" not in event.summary and event.summary.startswith("acme: ")
+        assert event.evidence and all(e.text for e in event.evidence)
+        assert names <= set(event.indicators)
+        assert datetime.fromtimestamp(event.at.timestamp(), tz=UTC) == event.at

@@ -1,0 +1,50 @@
+"""Count-data tail probabilities against exact sums of the probability mass."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from monitor.detection.tails import count_surprise, low_surprise
+
+
+def _pmf(j: int, mu: float, alpha: float) -> float:
+    if alpha == 0:
+        return math.exp(-mu + j * math.log(mu) - math.lgamma(j + 1))
+    r = 1 / alpha
+    p = r / (r + mu)
+    return math.exp(math.lgamma(j + r) - math.lgamma(r) - math.lgamma(j + 1)
+                    + r * math.log(p) + j * math.log1p(-p))
+
+
+@pytest.mark.parametrize(("k", "mu", "alpha"), [
+    (3, 0.2, 0.3), (20, 5, 0.3), (300, 50, 0.5), (10, 2, 0.0), (80, 40, 0.0), (1, 0.05, 0.0),
+    (130, 100, 0.1), (7, 1.5, 2.0),
+])
+def test_upper_tail_matches_exact_sum(k: int, mu: float, alpha: float) -> None:
+    """-log10 P(X >= k) equals the exact negative-binomial / Poisson sum."""
+    exact = 1 - sum(_pmf(j, mu, alpha) for j in range(k))
+    assert count_surprise(k, mu, alpha) == pytest.approx(-math.log10(exact), rel=1e-6)
+
+
+@pytest.mark.parametrize(("k", "mu", "alpha"), [(0, 20, 0.3), (3, 20, 0.3), (3, 20, 0.0),
+                                                (0, 20, 0.0)])
+def test_lower_tail_matches_exact_sum(k: int, mu: float, alpha: float) -> None:
+    """-log10 P(X <= k) equals the exact sum (silences)."""
+    exact = sum(_pmf(j, mu, alpha) for j in range(k + 1))
+    assert low_surprise(k, mu, alpha) == pytest.approx(-math.log10(exact), rel=1e-6)
+
+
+def test_no_surprise_at_or_below_the_mean_and_no_underflow() -> None:
+    """Counts at or under the mean are not surprising; extreme ones stay finite."""
+    assert count_surprise(5, 5.0, 0.3) == 0.0
+    assert count_surprise(0, 0.1, 0.0) == 0.0
+    huge = count_surprise(13_000, 50, 0.5)
+    assert math.isfinite(huge) and huge > 100
+
+
+def test_gaussian_z_would_mislead_on_small_counts() -> None:
+    """3 mentions against 0.2 expected is rare (about 1 in 800 under Poisson), not the
+    six-sigma event a Gaussian z-score would claim."""
+    assert 2.5 < count_surprise(3, 0.2, 0.0) < 3.5
