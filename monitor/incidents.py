@@ -123,6 +123,9 @@ class Incident:
     # Timeline entries already turned into Slack operations (transactional outbox cursor):
     # a worker that dies between saving and enqueueing leaves the rest for the next one.
     notified: int = 0
+    # Keys of the clicks/commands already applied (bounded): checked and recorded in the same
+    # transaction as the change, so a redelivered click acts once and a crash loses none.
+    handled: tuple[str, ...] = ()
 
     @property
     def resolved(self) -> bool:
@@ -162,7 +165,7 @@ class Incident:
             "steps_done": dict(self.steps_done), "reminders": dict(self.reminders),
             "feedback": self.feedback, "mention": list(self.mention), "drill": self.drill,
             "replay": self.replay, "timeline": [e.to_dict() for e in self.timeline],
-            "notified": self.notified,
+            "notified": self.notified, "handled": list(self.handled),
         }
 
     @classmethod
@@ -190,6 +193,7 @@ class Incident:
             drill=bool(data.get("drill", False)), replay=bool(data.get("replay", False)),
             timeline=tuple(TimelineEntry.from_dict(e) for e in data.get("timeline", ())),
             notified=int(data.get("notified", 0)),
+            handled=tuple(data.get("handled", ())),
         )
 
 
@@ -342,6 +346,20 @@ def _feedback(incident: Incident, actor: str, at: datetime, value: str) -> Outco
         return Outcome(incident, False, "Feedback already recorded.")
     return Outcome(_log(incident, at, actor, "feedback", kind.value, feedback=kind.value), True,
                    f"Thanks: recorded as {kind.value.replace('_', ' ')}.")
+
+
+HANDLED_KEPT = 200
+
+
+def apply_request(incident: Incident, key: str, action: Action, actor: str, at: datetime,
+                  value: str = "") -> Outcome:
+    """`apply_action` once per request `key`: a key already handled changes nothing."""
+    if key in incident.handled:
+        return Outcome(incident, False, "Already done.")
+    outcome = apply_action(incident, action, actor, at, value)
+    handled = (*incident.handled, key)[-HANDLED_KEPT:]
+    return Outcome(dataclasses.replace(outcome.incident, handled=handled), outcome.changed,
+                   outcome.note)
 
 
 def record(incident: Incident, at: datetime, action: str, detail: str = "",

@@ -122,14 +122,12 @@ class Responder:
         incident = self.store.get(request.incident) or self.store.for_episode(request.incident)
         if incident is None:
             return f"No incident {request.incident[:20]!r}.", []
-        if not self.store.first_time(request.key):
-            return "Already done.", []
         value = request.value
         if request.action is Action.START_PLAYBOOK and not (value or incident.playbook):
             value = self._playbook_for(incident) or ""
         result = self.store.update(
-            incident.id, lambda i: _pair(inc.apply_action(i, request.action, request.user, now,
-                                                          value)))
+            incident.id, lambda i: _pair(inc.apply_request(i, request.key, request.action,
+                                                           request.user, now, value)))
         if result is None:
             return "Incident vanished.", []
         follow_ups = self._after_change(incident.id)

@@ -24,7 +24,7 @@ from slack_sdk import WebClient
 from monitor.config.settings import Settings
 from monitor.incidents import Action, describe
 from monitor.store.incidents import IncidentStore
-from monitor.web.payloads import ActionRequest, command_request, parse_block_action
+from monitor.web.payloads import command_request, parse_block_action
 
 log = logging.getLogger(__name__)
 
@@ -90,7 +90,11 @@ def create_app(settings: Settings, store: IncidentStore, dispatch: Dispatch = ce
         if request is None or not request.incident:
             log.info("ignored action %s", action.get("action_id"))
             return
-        dispatch("handle_action", request.to_dict())
+        try:
+            dispatch("handle_action", request.to_dict())
+        except Exception:  # broker down: Slack already has its ack; say it in the logs
+            log.exception("could not hand action %s on incident %s to a worker",
+                          request.action.value, request.incident)
 
     @app.command("/vigie")
     def on_command(ack: Callable[..., None], command: dict[str, Any]) -> None:
@@ -155,6 +159,3 @@ def answer_command(command: dict[str, Any], store: IncidentStore, dispatch: Disp
             return f"Cannot silence: {exc}"
     return HELP
 
-
-def request_from_dict(data: dict[str, Any]) -> ActionRequest:
-    return ActionRequest.from_dict(data)
