@@ -9,6 +9,7 @@ reads no other file and touches no network.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
@@ -19,6 +20,42 @@ DECOYS: tuple[str, ...] = ("en", "fr", "de", "es", "it", "pt", "nl")
 # A decoy must be this probable to call a text "other": short or shouted posts in a configured
 # language ("ARNAQUE totale") otherwise drift to a decoy and would lose their score.
 DECOY_MIN_PROBABILITY = 0.9
+# The first characters decide: enough for any language, and a long article costs no more
+# than a post (detection time grows with length).
+DETECT_CHARS = 600
+
+# Function words that belong to one language and to none of the others the detector knows
+# here (words shared with a decoy, such as French "mais"/Portuguese, "du"/German, "je"/Dutch,
+# English "was"/"will"/"so"/German, are only "weak" markers). A text with at least one strong
+# marker of a language, FAST_MIN markers of it in all, and no strong marker of another is
+# decided without the statistical model: posts full of "les ... est ... pour" cannot be
+# anything else, and the model is the slow part.
+def _words(spaced: str) -> frozenset[str]:
+    return frozenset(spaced.split())
+
+
+MARKERS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "fr": (
+        _words(
+            "une pour dans avec cette sont vous nous elle elles est et au aux très tres être "
+            "etre été ete ça leur leurs aussi tout toute tous fait peut comme faire moi lui "
+            "quand chez depuis alors avoir ont sans notre votre nos vos ces cet quoi donc "
+            "encore c'est j'ai n'est qu'il d'un d'une l'on"
+        ),
+        _words("le les des du la de je pas qui que ne sur par plus mais il on un en ce se "
+               "sa son ses mon ma mes"),
+    ),
+    "en": (
+        _words(
+            "the and is are of it that this you for with have not my your they i'm it's "
+            "don't can't just what there their which would about been has from how when "
+            "why"
+        ),
+        _words("in to a on be was will so we do at by or an as if no me"),
+    ),
+}
+FAST_MIN = 3
+_WORDS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
 
 def normalise_lang(tag: str | None) -> str | None:
@@ -51,19 +88,38 @@ class LanguageDetector:
             raise ValueError(f"unknown language code(s) for the detector: {', '.join(unknown)}")
         self._identifier = _copy_restricted(base, candidates)
         self._configured = frozenset(self.languages)
+        # Markers only decide between configured languages that both have a list.
+        self._markers = {lang: MARKERS[lang] for lang in self.languages if lang in MARKERS}
 
     def detect(self, text: str) -> str:
         """A configured language code, or "other". A text with no letter (emoji, numbers,
         links only) gets the first configured language, whose scorer still reads emoji."""
         if not any(ch.isalpha() for ch in text):
             return self.languages[0]
-        ranked = self._identifier.rank(text)
+        fast = self._by_markers(text)
+        if fast is not None:
+            return fast
+        ranked = self._identifier.rank(text[:DETECT_CHARS])
         best = ranked[0][0]
         if best in self._configured:
             return str(best)
         if ranked[0][1] >= DECOY_MIN_PROBABILITY:
             return OTHER
         return str(next(lang for lang, _p in ranked if lang in self._configured))
+
+
+    def _by_markers(self, text: str) -> str | None:
+        """The language whose function words fill the text, when no doubt is left."""
+        if not self._markers:
+            return None
+        words = set(_WORDS.findall(text[:DETECT_CHARS].lower()))
+        strong = {lang: len(words & m[0]) for lang, m in self._markers.items()}
+        for lang, (_strong, weak) in self._markers.items():
+            if strong[lang] and strong[lang] + len(words & weak) >= FAST_MIN and all(
+                count == 0 for other, count in strong.items() if other != lang
+            ):
+                return lang
+        return None
 
 
 def _copy_restricted(base: Any, languages: list[str]) -> Any:

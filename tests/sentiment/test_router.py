@@ -154,3 +154,20 @@ def test_scoring_needs_no_network_and_reads_only_package_files(
     outside = [p for p in opened
                if p != scratch and not any(Path(p).is_relative_to(a) for a in allowed)]
     assert outside == []
+
+
+def test_function_words_decide_without_the_model() -> None:
+    """Texts full of one language's function words skip the model; others still use it."""
+    detector = LanguageDetector(["en", "fr"])
+    assert detector._by_markers("Je suis dans le train avec vous et c'est long") == "fr"
+    assert detector._by_markers("This is the worst service and they never answer") == "en"
+    assert detector._by_markers("Le meeting is over, on y va avec the team") is None
+    assert detector._by_markers("Este producto es malo y no funciona para nada") is None
+    assert detector.detect("Este producto es malo y no funciona para nada") == "other"
+
+
+def test_markers_ignored_for_languages_not_configured() -> None:
+    """With only French configured, English function words cannot route a text to English."""
+    detector = LanguageDetector(["fr"])
+    assert detector._by_markers("This is the worst service and they never answer") is None
+    assert detector.detect("This is the worst service and they never answer") == "other"
