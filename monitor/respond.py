@@ -23,7 +23,7 @@ from monitor import incidents as inc
 from monitor.incidents import Action, Incident, Outcome, TimelineEntry
 from monitor.model import Alert, AlertStatus, BucketStats, Mention
 from monitor.notify import blocks as bk
-from monitor.notify.escape import inline, mrkdwn
+from monitor.notify.escape import clip, inline, mrkdwn
 from monitor.playbooks import (
     Playbook,
     members,
@@ -370,7 +370,7 @@ def playbook_message(playbook: Playbook, incident: Incident,
         pings = " ".join(_ping(m) for m in members(playbook, name, overrides))
         roles.append(f"*{inline(role.label)}*: {pings or '_unassigned_'}")
     parts.append(bk.Part(bk.fields(roles), bk.IMPORTANT))
-    lines = [f"Playbook {playbook.title} started for incident {incident.id}."]
+    lines = [f"Playbook {inline(playbook.title)} started for incident {incident.id}."]
     for step in playbook.steps:
         due = started + timedelta(seconds=step.due_after)
         body = [f"*{inline(step.title)}* · {inline(playbook.roles[step.role].label)} · "
@@ -382,7 +382,7 @@ def playbook_message(playbook: Playbook, incident: Incident,
         block = bk.section("\n".join(body))
         block["accessory"] = bk.button("Done", "vigie_step_done", f"{incident.id}:{step.id}")
         parts.append(bk.Part(block, bk.IMPORTANT))
-        lines.append(f"- {step.title} ({playbook.roles[step.role].label}), due "
-                     f"{due.strftime('%H:%M UTC')}")
-    return {"text": "\n".join(lines)[:3000], "blocks": bk.fit(parts)}
+        lines.append(f"- {inline(step.title)} ({inline(playbook.roles[step.role].label)}), "
+                     f"due {due.strftime('%H:%M UTC')}")
+    return {"text": clip("\n".join(lines), bk.TEXT_FALLBACK), "blocks": bk.fit(parts)}
 
