@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections import Counter
 from datetime import UTC, datetime
 from typing import Any, ClassVar
 
@@ -240,9 +241,9 @@ def _parse_xml(
     base = feed.get("link") or url
     keys = EntryKeys()
     mentions = []
-    for entry in parsed.entries:
-        raw_link = _link(entry)
-        link = canonical_url(raw_link, base) if raw_link else ""
+    links = [canonical_url(_link(entry), base) for entry in parsed.entries]
+    shared = {link for link, n in Counter(links).items() if n > 1 and link}
+    for entry, link in zip(parsed.entries, links, strict=True):
         title = _text_of(entry, "title")
         text = _body_text(entry)
         if not (title or text or link):
@@ -258,7 +259,7 @@ def _parse_xml(
                 author=pick_author(entry.get("author"), handle_from_url(link), source_title,
                                    url_host(link), feed_author, feed_title),
                 published=_time(entry), fetched_at=fetched_at, lang=_lang(entry, feed_lang),
-                reach=_reach(entry),
+                reach=_reach(entry), link_is_shared=link in shared,
             )
         )
     warnings = [w for w in (charset_warning,) if w]

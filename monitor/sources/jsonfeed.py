@@ -8,6 +8,7 @@ ids, no version), so every field is read defensively.
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -90,13 +91,11 @@ def parse_json_feed(
     base = _str(data, "home_page_url") or _str(data, "feed_url") or url
     keys = EntryKeys()
     mentions = []
-    skipped = 0
-    for item in data["items"]:
-        if not isinstance(item, dict):
-            skipped += 1
-            continue
-        raw_link = _str(item, "url") or _str(item, "external_url")
-        link = canonical_url(raw_link, base) if raw_link else ""
+    items = [item for item in data["items"] if isinstance(item, dict)]
+    skipped = len(data["items"]) - len(items)
+    links = [canonical_url(_str(i, "url") or _str(i, "external_url"), base) for i in items]
+    shared = {link for link, n in Counter(links).items() if n > 1 and link}
+    for item, link in zip(items, links, strict=True):
         title = html_to_text(_str(item, "title"))
         if _str(item, "content_html"):
             text = html_to_text(_str(item, "content_html"))
@@ -116,6 +115,7 @@ def parse_json_feed(
                                    *feed_authors, feed_title),
                 published=published, fetched_at=fetched_at,
                 lang=language_tag(_str(item, "language")) or feed_lang,
+                link_is_shared=link in shared,
             )
         )
     if skipped:
