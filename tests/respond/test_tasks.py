@@ -152,3 +152,25 @@ def test_build_responder_from_settings(redis_url: str, tmp_path: Path) -> None:
                                        "product_recall", "service_outage"]
     assert built.reports_dir == tmp_path / "reports"
     assert built.default_channels["critical"] == "#vigie-alerts"
+
+
+def test_playbook_tick_sends_what_is_overdue_once(rig: Rig,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """The beat safety net sends an overdue escalation and reminder whose ETA tasks were
+    lost, and nothing more when run again."""
+    from datetime import timedelta
+
+    scheduled: list[Any] = []
+    monkeypatch.setattr(respond_tasks, "responder", lambda: rig.responder)
+    monkeypatch.setattr(respond_tasks, "kick_delivery", lambda: None)
+    monkeypatch.setattr(respond_tasks, "schedule", scheduled.extend)
+    opened = datetime.now(UTC) - timedelta(minutes=20)
+    rig.responder.handle_alert(alert(playbook="product_recall", at=opened))
+    respond_tasks.playbook_tick()
+    respond_tasks.playbook_tick()
+    incident = rig.responder.store.get("1")
+    assert incident is not None
+    actions = [e.action for e in incident.timeline]
+    assert actions.count("escalation_sent") == 1 and incident.escalations == 1
+    assert incident.reminders == {"assess": 1}
+    assert {(s.task, s.args.get("number")) for s in scheduled} >= {("escalate", 2)}
