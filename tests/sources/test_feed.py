@@ -188,3 +188,14 @@ def test_far_past_dates_are_kept():
     body = RSS.replace(b"Mon, 02 Mar 2026 10:00:00", b"Mon, 02 Mar 2020 10:00:00")
     m = parse(body).mentions[0]
     assert NOW - m.published > timedelta(days=365 * 5) and not m.published_estimated
+
+
+def test_link_shared_by_all_items_does_not_merge_stories():
+    """Items that all point at the same page (no guid) stay distinct mentions and stories."""
+    items = b"".join(
+        b"<item><title>Issue %d</title><link>https://n.example/entries.php</link>"
+        b"<description>Text %d</description></item>" % (i, i) for i in range(3))
+    body = b'<?xml version="1.0"?><rss version="2.0"><channel><title>N</title>' + items + b"</channel></rss>"
+    mentions = parse(body).mentions
+    assert len({m.id for m in mentions}) == 3
+    assert len({m.story for m in mentions}) == 3 and all(m.story.startswith("h:") for m in mentions)
