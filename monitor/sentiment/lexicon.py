@@ -17,6 +17,24 @@ from importlib import resources
 
 _DATA = "monitor.sentiment"
 _INFLECTIONS = ("s", "e", "es", "x")
+# Regular French endings: (ending of the listed word, endings of the forms derived from it).
+_ENDINGS = (
+    ("er", ("e", "es", "ent", "ee", "ees", "ait", "aient", "ant", "era", "eront")),  # folded: ée -> ee
+    ("eux", ("euse", "euses")),
+    ("if", ("ive", "ives", "ifs")),
+    ("el", ("elle", "elles", "els")),
+    ("ien", ("ienne", "iennes", "iens")),
+)
+
+
+def _inflections(key: str) -> list[str]:
+    """Feminine, plural and (for -er verbs) conjugated forms of a listed word."""
+    forms = [key + suffix for suffix in _INFLECTIONS]
+    for ending, derived in _ENDINGS:
+        if key.endswith(ending) and len(key) >= len(ending) + 3:
+            stem = key[: -len(ending)]
+            forms += [stem + suffix for suffix in derived]
+    return forms
 
 
 def _fold_table() -> dict[int, str]:
@@ -80,10 +98,10 @@ def load_french_lexicon() -> tuple[dict[str, float], dict[str, float]]:
             removed.add(key)
         else:
             words[key] = value
-    for key in [k for k in words if " " not in k and len(k) >= 4]:
-        for suffix in _INFLECTIONS:  # feminine and plural forms the lists do not spell out
-            if key + suffix not in removed:
-                words.setdefault(key + suffix, words[key])
+    for key in [k for k in words if " " not in k and "'" not in k and len(k) >= 4]:
+        for form in _inflections(key):  # forms the lists do not spell out
+            if form not in removed:
+                words.setdefault(form, words[key])
     symbols.update(_emoji_from_descriptions())
     symbols.update(_rows(_DATA, "data/emoji_vigie.tsv"))
     return words, symbols
