@@ -94,18 +94,16 @@ def indicator_lines(series: Sequence[BucketStats]) -> list[str]:
     Empty when there is no series."""
     if not series:
         return []
-    ordered = sorted(series, key=lambda b: b.start)
-    end = ordered[-1].end
-    recent = [b for b in ordered if b.start >= end - 3600]
-    before = [b for b in ordered if b.start < end - 3600]
-    now = _total(recent)
-    hours: dict[int, BucketStats] = {}
+    end = max(b.end for b in series)
+    recent = [b for b in series if b.start >= end - 3600]
+    before = [b for b in series if b.start < end - 3600]
+    hours: dict[int, int] = {}
     for b in before:
         slot = (end - b.start - 1) // 3600
-        hours.setdefault(slot, BucketStats(topic=b.topic, start=b.start, width=3600)).merge(b)
-    base_volume = statistics.median([h.volume for h in hours.values()]) if hours else None
-    base = _total(before)
-    lines = [
+        hours[slot] = hours.get(slot, 0) + b.volume
+    base_volume = statistics.median(hours.values()) if hours else None
+    now, base = _Totals.of(recent), _Totals.of(before)
+    return [
         _compare("Volume (last hour)", f"{now.volume}",
                  None if base_volume is None else f"{base_volume:g}/h",
                  now.volume / base_volume if base_volume else None),
@@ -113,17 +111,50 @@ def indicator_lines(series: Sequence[BucketStats]) -> list[str]:
                  f"{base.negative_share:.0%}" if before else None, None),
         _compare("Mean sentiment", f"{now.mean_compound:+.2f}",
                  f"{base.mean_compound:+.2f}" if before else None, None),
-        _compare("Distinct authors", f"{now.distinct_authors}", None, None),
-        _compare("Sources", f"{now.distinct_sources}", None, None),
+        _compare("Distinct authors", f"{_distinct(recent, 'authors')}", None, None),
+        _compare("Sources", f"{_distinct(recent, 'sources')}", None, None),
     ]
-    return lines
 
 
-def _total(buckets: Sequence[BucketStats]) -> BucketStats:
-    total = BucketStats(topic="", start=0, width=0)
+@dataclass
+class _Totals:
+    """The sums indicator_lines needs (BucketStats.merge also merges author dicts: slow)."""
+
+    volume: int = 0
+    negative: int = 0
+    scored: int = 0
+    compound_sum: float = 0.0
+
+    @classmethod
+    def of(cls, buckets: Sequence[BucketStats]) -> _Totals:
+        t = cls()
+        for b in buckets:
+            t.volume += b.volume
+            t.negative += b.negative
+            t.scored += b.scored
+            t.compound_sum += b.compound_sum
+        return t
+
+    @property
+    def negative_share(self) -> float:
+        return self.negative / self.scored if self.scored else 0.0
+
+    @property
+    def mean_compound(self) -> float:
+        return self.compound_sum / self.scored if self.scored else 0.0
+
+
+def _distinct(buckets: Sequence[BucketStats], name: str) -> int:
+    """Distinct keys across buckets; buckets holding only an estimate add it (upper bound)."""
+    keys: set[str] = set()
+    estimated = 0
     for b in buckets:
-        total.merge(b)
-    return total
+        counts: dict[str, int] = getattr(b, name)
+        if counts:
+            keys.update(counts)
+        else:
+            estimated += getattr(b, f"distinct_{name}")
+    return len(keys) + estimated
 
 
 def _compare(name: str, value: str, baseline: str | None, ratio: float | None) -> str:

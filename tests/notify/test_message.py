@@ -199,3 +199,18 @@ def test_new_mentions_thread_message() -> None:
     message = render_mentions([make_mention(i, title=HOSTILE * 100) for i in range(50)])
     assert block_errors(message.blocks or []) == []
     _assert_inert(message.blocks or [], message.text)
+
+
+def test_indicator_shares_and_distinct_counts() -> None:
+    """Negative share and sentiment compare last hour with before; authors are distinct."""
+    series = make_series(volume=4)  # each bucket: 2 negative, 1 positive, 1 neutral
+    for b in series[:-12]:
+        b.compound_sum = 0.0
+    for i, b in enumerate(series[-12:]):
+        b.negative, b.positive, b.neutral, b.compound_sum = 4, 0, 0, -2.0
+        b.authors = {"same": 1, f"a{i}": 1}
+        b.sources = {"feed": 2}
+    lines = indicator_lines(series)
+    assert lines[1] == "*Negative share*\n100%  (baseline 50%)"
+    assert lines[2] == "*Mean sentiment*\n-0.50  (baseline +0.00)"
+    assert lines[3] == "*Distinct authors*\n13" and lines[4] == "*Sources*\n1"
