@@ -9,7 +9,7 @@ with now = T.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -114,6 +114,10 @@ class ExpectedAlert(_Strict):
 
 class TestCase(_Strict):
     name: str
+    mentions: str | list[dict[str, Any]] | None = Field(
+        default=None, description="Mentions (replay JSONL file relative to this file, or "
+        "inline replay objects) run through the real detection first; needs `config:`."
+    )
     events: list[EventSpec] = Field(default_factory=list)
     series: list[SeriesSpec] = Field(default_factory=list)
     silences: list[SilenceSpec] = Field(default_factory=list)
@@ -127,6 +131,10 @@ class TestCase(_Strict):
 class TestFile(_Strict):
     rule_files: list[str] | None = Field(
         default=None, description="Relative to this file; default: every rule in ../"
+    )
+    config: str | None = Field(
+        default=None, description="vigie.yaml (relative to this file) for cases with mentions: "
+        "topics, queries, labels and detection settings."
     )
     start: Time = DEFAULT_START
     topics: dict[str, dict[str, str]] = Field(default_factory=dict)
@@ -196,6 +204,7 @@ def case_silences(case: TestCase, start: datetime) -> list[Silence]:
 def run_case(case: TestCase, rules: RuleSet, topics: dict[str, dict[str, str]],
              start: datetime, state_scope: StateScope | None = None,
              silences_at: Callable[[datetime], list[Silence]] | None = None,
+             extra_events: Sequence[EpisodeEvent] = (),
              ) -> list[tuple[datetime, Alert]]:
     """Every decision of the engine over the case's timeline, with its decision time.
 
@@ -212,7 +221,7 @@ def run_case(case: TestCase, rules: RuleSet, topics: dict[str, dict[str, str]],
 
     scope = state_scope or in_memory
     timeline: list[tuple[datetime, int, EpisodeEvent | None]] = [
-        (e.at, 0, e) for e in _events(case, start)
+        (e.at, 0, e) for e in [*_events(case, start), *extra_events]
     ]
     timeline += [(_instant(t, start), 1, None) for t in case.ticks]
     timeline.sort(key=lambda item: (item[0], item[1]))
@@ -292,6 +301,13 @@ class Suite:
     rules: RuleSet
     start: datetime
     marks: Marks
+    config: Any = None  # VigieConfig when the file names one
+
+    @property
+    def topics(self) -> dict[str, dict[str, str]]:
+        """Topic labels: vigie.yaml's, overridden by the test file's `topics:`."""
+        base = {t.name: dict(t.labels) for t in self.config.topics} if self.config else {}
+        return {**base, **self.spec.topics}
 
 
 def load_suite(path: Path | str) -> Suite:
@@ -315,7 +331,39 @@ def load_suite(path: Path | str) -> Suite:
                 raise ConfigError([marks.error(("rule_files", index),
                                                f"cannot read {rule_path}: {exc}")]) from None
         rules = RuleSet.from_texts(texts)
-    return Suite(path, spec, rules, start, marks)
+    config = None
+    if spec.config is not None:
+        from monitor.config.files import load_config
+
+        config = load_config(path.parent / spec.config)
+    return Suite(path, spec, rules, start, marks, config)
+
+
+def mention_events(suite: Suite, case: TestCase) -> list[EpisodeEvent]:
+    """Episode events the real detection raises on the case's mentions (ValueError when the
+    mentions or the config are missing or malformed)."""
+    if case.mentions is None:
+        return []
+    if suite.config is None:
+        raise ValueError("mentions need `config:` (a vigie.yaml) at the top of the test file")
+    from monitor.model import Mention
+    from monitor.replay import replay_events
+
+    if isinstance(case.mentions, str):
+        from monitor.backtest import load_mentions
+
+        problems: list[str] = []
+        mentions = load_mentions([suite.path.parent / case.mentions], problems.append)
+        if problems:
+            raise ValueError("; ".join(problems[:3]))
+    else:
+        mentions = []
+        for index, data in enumerate(case.mentions):
+            try:
+                mentions.append(Mention.from_replay(data))
+            except ValueError as exc:
+                raise ValueError(f"mentions[{index}]: {exc}") from None
+    return list(replay_events(mentions, suite.config))
 
 
 def check_case(suite: Suite, index: int,
@@ -325,7 +373,8 @@ def check_case(suite: Suite, index: int,
     result = CaseResult(str(suite.path), case.name)
     try:
         if decisions is None:
-            decisions = run_case(case, suite.rules, suite.spec.topics, suite.start)
+            decisions = run_case(case, suite.rules, suite.topics, suite.start,
+                                 extra_events=mention_events(suite, case))
         expected = [_expected_fields(e, suite.start) for e in case.expect]
     except (ValueError, KeyError) as exc:
         result.failures.append(suite.marks.error(("tests", index), f"cannot run: {exc}"))

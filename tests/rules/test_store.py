@@ -133,7 +133,7 @@ def test_shipped_rule_tests_pass_with_redis_state_and_silences(
                                   author=silence.author, now=suite.start, topic=silence.topic,
                                   rule=silence.rule, labels=silence.labels)
             ids[stored.id] = silence.id
-        decisions = run_case(case, suite.rules, suite.spec.topics, suite.start,
+        decisions = run_case(case, suite.rules, suite.topics, suite.start,
                              state_scope=RuleStateStore(redis_client).locked,
                              silences_at=store.active)
         # Store ids are random: map them back to the test's names before judging.
