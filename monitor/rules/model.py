@@ -15,7 +15,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from monitor.model import Route, Severity
-from monitor.rules.expr import Condition, ExprError, from_mapping
+from monitor.rules.expr import Condition, ExprError
+from monitor.rules.structured import from_mapping
 from monitor.timeutil import parse_duration
 
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from monitor.rules.expr import Condition, ExprError, from_mapping
+from monitor.rules.expr import Condition, ExprError
+from monitor.rules.structured import from_mapping
 
 
 def _test(source: str, **values: float | str) -> bool:
