@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from monitor.errors import ConfigError
-from monitor.rules.loader import RULE_SUFFIXES, RuleSet, playbook_names
+from monitor.rules.loader import RuleSet, playbook_names, rule_files
 
 log = logging.getLogger(__name__)
 
@@ -24,13 +24,12 @@ def fingerprint(*directories: Path | None) -> Fingerprint:
     for directory in directories:
         if directory is None or not directory.is_dir():
             continue
-        for path in sorted(directory.iterdir()):
-            if path.suffix in RULE_SUFFIXES and path.is_file():
-                try:
-                    stat = path.stat()
-                except OSError:
-                    continue
-                out.append((str(path), stat.st_mtime_ns, stat.st_size))
+        for path in rule_files(directory):
+            try:
+                stat = path.stat()
+            except OSError:
+                continue
+            out.append((str(path), stat.st_mtime_ns, stat.st_size))
     return tuple(out)
 
 

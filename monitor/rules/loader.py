@@ -20,6 +20,13 @@ from monitor.rules.model import RuleConfig, RuleFile
 RULE_SUFFIXES = (".yaml", ".yml")
 
 
+def rule_files(directory: Path) -> list[Path]:
+    """The YAML files directly in `directory`, sorted; hidden files (editor swap and lock
+    files such as `.crisis.yaml.swp` or `.#crisis.yaml`) are not rules."""
+    return sorted(p for p in directory.iterdir()
+                  if p.suffix in RULE_SUFFIXES and not p.name.startswith(".") and p.is_file())
+
+
 @dataclass(frozen=True)
 class RuleSet:
     """Validated rules in evaluation order (an inhibiting rule before the rules it inhibits).
@@ -54,7 +61,7 @@ class RuleSet:
         directory = Path(directory)
         if not directory.is_dir():
             raise ConfigError([f"{directory}: (directory): not found"])
-        paths = sorted(p for p in directory.iterdir() if p.suffix in RULE_SUFFIXES and p.is_file())
+        paths = rule_files(directory)
         loaded: list[tuple[Any, Marks]] = []
         problems: list[str] = []
         for path in paths:

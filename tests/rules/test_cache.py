@@ -69,3 +69,12 @@ def test_first_load_failure_raises(tmp_path: Path) -> None:
     with pytest.raises(ConfigError):
         cache.get()
     assert cache.rules is None and cache.error is not None
+
+
+def test_hidden_editor_files_are_ignored(tmp_path: Path) -> None:
+    """An editor's hidden swap/lock file is neither loaded nor a reason to reload."""
+    _write(tmp_path / "a.yaml", GOOD)
+    cache = RuleCache(tmp_path)
+    first = cache.get()
+    _write(tmp_path / ".#a.yaml", BAD)
+    assert cache.get() is first and cache.error is None
