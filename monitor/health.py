@@ -8,7 +8,7 @@ silence caused by broken feeds is called a blind spot, not calm.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
@@ -23,6 +23,8 @@ DEFAULT_STALE = 7 * 86400.0  # when the feed's rate is not known yet
 STALE_GAPS = 5.0  # stale after this many usual gaps between entries
 RATE_DAYS = 7  # horizon of the rolling entries-per-day mean
 MAX_GAP_DAYS = 30
+ID_PREFIX = 12  # characters of a mention id kept to recognise entries already seen
+EXTRA_IDS = 200  # ids kept beyond the current document's (entries that scrolled off)
 
 
 class HealthStatus(StrEnum):
@@ -48,13 +50,19 @@ class FeedHealth:
     entries_today: int = 0
     entries_per_day: float | None = None  # rolling mean over about RATE_DAYS days
     last_entry_published: float | None = None
+    last_new_entry: float | None = None  # when an entry not seen before last appeared
     status: str = HealthStatus.OK.value  # as judged at the last record
+    # Id prefixes of the entries seen lately: "new" means unseen, whatever the feed's dates
+    # say (some feeds have none, some publish late with old dates).
+    recent_ids: list[str] = field(default_factory=list)
 
     def staleness(self, now: datetime) -> float | None:
-        """Seconds since the newest entry was published; None if none was ever seen."""
-        if self.last_entry_published is None:
+        """Seconds since the newest entry (by published time, or by when an undated entry
+        first appeared); None if no entry was ever seen."""
+        times = [t for t in (self.last_entry_published, self.last_new_entry) if t is not None]
+        if not times:
             return None
-        return max(0.0, to_epoch(now) - self.last_entry_published)
+        return max(0.0, to_epoch(now) - max(times))
 
     def stale_after(self) -> float:
         """Silence (seconds) past which the feed is stale: STALE_GAPS usual gaps between
@@ -87,7 +95,9 @@ class FeedHealth:
         if not data:
             return cls()
         names = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in data.items() if k in names})
+        values = {k: v for k, v in data.items() if k in names}
+        values["recent_ids"] = list(values.get("recent_ids") or [])
+        return cls(**values)
 
 
 def _roll(health: FeedHealth, today: str) -> FeedHealth:
@@ -109,8 +119,9 @@ def _roll(health: FeedHealth, today: str) -> FeedHealth:
 def record(health: FeedHealth, result: FetchResult, now: datetime) -> FeedHealth:
     """`health` after one poll whose outcome is `result`, made at `now`.
 
-    New entries are those published after the newest one seen before (on the first
-    poll: within the last day); entries whose time was estimated are not counted.
+    New entries are those whose id was not seen lately. On the first poll, when nothing
+    was seen yet, only entries published within the last day count (a feed's backlog is
+    not today's activity) and undated ones do not.
     """
     epoch = to_epoch(now)
     health = _roll(health, now.date().isoformat())
@@ -125,10 +136,21 @@ def record(health: FeedHealth, result: FetchResult, now: datetime) -> FeedHealth
         changes.update(last_success=epoch, consecutive_failures=0,
                        last_warning=result.warning if result.status == "ok" else None)
         since = health.last_entry_published
-        floor = since if since is not None else to_epoch(now - timedelta(days=1))
         times = [to_epoch(m.published) for m in result.mentions if not m.published_estimated]
-        new = [t for t in times if t > floor]
-        changes["entries_today"] = health.entries_today + len(new)
+        if result.status == "ok" and result.mentions:
+            ids = [m.id[:ID_PREFIX] for m in result.mentions]
+            if health.recent_ids:
+                seen = set(health.recent_ids)
+                new = sum(1 for i in ids if i not in seen)
+            else:
+                floor = to_epoch(now - timedelta(days=1))
+                new = sum(1 for t in times if t > floor)
+            current = set(ids)
+            older = [i for i in health.recent_ids if i not in current][:EXTRA_IDS]
+            changes["recent_ids"] = list(dict.fromkeys(ids)) + older
+            changes["entries_today"] = health.entries_today + new
+            if new:
+                changes["last_new_entry"] = epoch
         if times:
             newest = max(times)
             if since is None or newest > since:

@@ -42,10 +42,30 @@ def test_repeated_entries_are_not_recounted():
     assert h.entries_today == 2
 
 
-def test_estimated_times_are_not_counted():
-    """Entries without a feed date neither count nor move the newest time."""
+def test_estimated_times_are_not_counted_on_the_first_poll():
+    """On the first poll, undated entries neither count nor move the newest time."""
     h = record(FeedHealth(), ok(mention(1, NOW, estimated=True)), NOW)
     assert h.entries_today == 0 and h.last_entry_published is None
+
+
+def test_undated_feed_counts_new_ids_and_is_not_stale():
+    """A feed without dates: entries with unseen ids count as new and keep it fresh."""
+    later = NOW + timedelta(hours=1)
+    h = record(FeedHealth(), ok(mention(1, NOW, estimated=True)), NOW)
+    h = record(h, ok(mention(2, later, estimated=True), mention(1, later, estimated=True)), later)
+    assert h.entries_today == 1 and h.last_new_entry == to_epoch(later)
+    assert h.staleness(later + timedelta(minutes=10)) == 600
+    assert h.status_at(later + timedelta(minutes=10)) == HealthStatus.OK
+    h = record(h, ok(mention(2, later, estimated=True)), later + timedelta(hours=1))
+    assert h.entries_today == 1 and h.recent_ids[:1] == ["2"] and "1" in h.recent_ids
+
+
+def test_late_entry_with_an_old_date_counts_as_new():
+    """An entry first seen now but dated earlier than the newest still counts once."""
+    h = record(FeedHealth(), ok(mention(1, NOW - timedelta(minutes=10))), NOW)
+    h = record(h, ok(mention(1, NOW - timedelta(minutes=10)), mention(2, NOW - timedelta(hours=3))),
+               NOW + timedelta(minutes=1))
+    assert h.entries_today == 2
 
 
 def test_failures_degrade_then_fail_then_recover():
@@ -97,7 +117,8 @@ def test_rolling_rate_over_days():
     h = FeedHealth()
     for day in range(3):
         at = NOW + timedelta(days=day)
-        h = record(h, ok(*[mention(i, at - timedelta(minutes=i + 1)) for i in range(10)]), at)
+        fresh = [mention(100 * day + i, at - timedelta(minutes=i + 1)) for i in range(10)]
+        h = record(h, ok(*fresh), at)
     h = record(h, ok(), NOW + timedelta(days=3))
     assert h.entries_per_day == 10.0
     h = record(h, ok(), NOW + timedelta(days=10))
