@@ -249,6 +249,22 @@ def reminders_due(playbook: Playbook, incident: Incident, now: datetime) -> list
     return [r for r in next_reminders(playbook, incident) if r.at <= now]
 
 
+def check_role_overrides(overrides: Mapping[str, list[str]],
+                         playbooks: Mapping[str, Playbook]) -> list[str]:
+    """Problems of vigie.yaml's `playbook_roles`: roles no playbook defines, bad Slack ids."""
+    known = {role for playbook in playbooks.values() for role in playbook.roles}
+    problems = []
+    for role, ids in overrides.items():
+        if role not in known:
+            problems.append(f"playbook_roles.{role}: no playbook defines this role "
+                            f"(known: {', '.join(sorted(known)) or 'none'})")
+        for member in ids:
+            if not _MEMBER.match(member):
+                problems.append(f"playbook_roles.{role}: {member!r} is not a Slack user id "
+                                "(U...), group id (S...) or 'here'")
+    return problems
+
+
 def select_playbook(playbooks: Mapping[str, Playbook], alert: Alert) -> Playbook | None:
     """The routed playbook when the rule names one, else the first (by name) whose triggers
     match the alert."""

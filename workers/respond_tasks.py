@@ -45,7 +45,7 @@ def build_responder(settings: Settings) -> Responder:
     return Responder(
         store=IncidentStore(client), outbox=Outbox(client), playbooks=playbooks,
         default_channels=config.slack.default_channels, data=bucket_view_data(client, config),
-        role_members=dict(getattr(config.slack, "roles", {}) or {}),
+        role_members=dict(config.playbook_roles),
         reports_dir=settings.data_dir / "reports",
         charts=config.slack.charts, top_mentions=config.slack.top_mentions,
     )

@@ -29,6 +29,14 @@ def _playbooks_dir(settings: Settings) -> Path:
     return Path("playbooks")
 
 
+def _role_overrides(settings: Settings) -> dict[str, list[str]]:
+    if not settings.config_path.exists():
+        return {}
+    from monitor.config.files import load_config
+
+    return dict(load_config(settings.config_path).playbook_roles)
+
+
 def web(
     port: int = typer.Option(3000, "--port", "-p", help="Port of /slack/events."),
     host: str = typer.Option("0.0.0.0", "--host", help="Interface to listen on."),
@@ -57,11 +65,17 @@ def playbooks_check(
         help="Folder of playbooks (default: VIGIE_PLAYBOOKS_DIR or vigie.yaml's).")] = None,
 ) -> None:
     """Validate every playbook: fields, roles, durations, templates. Exit 1 on problems."""
-    from monitor.playbooks import load_playbooks
+    from monitor.playbooks import check_role_overrides, load_playbooks
 
-    folder = directory or _playbooks_dir(Settings.from_env())
+    settings = Settings.from_env()
+    folder = directory or _playbooks_dir(settings)
     try:
         found = load_playbooks(folder)
+        overrides = _role_overrides(settings)
+        if overrides:
+            problems = check_role_overrides(overrides, found)
+            if problems:
+                raise ConfigError([f"{settings.config_path}: {p}" for p in problems])
     except ConfigError as exc:
         for problem in exc.problems:
             typer.echo(problem, err=True)

@@ -122,6 +122,10 @@ class VigieConfig(_Strict):
     retention: Retention = Field(default_factory=Retention)
     rules_dir: str = Field(default="alert_rules", description="Relative to vigie.yaml.")
     playbooks_dir: str = Field(default="playbooks", description="Relative to vigie.yaml.")
+    playbook_roles: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="Slack ids per playbook role (U... users, S... user groups, `here`), "
+        "e.g. {comms_lead: [S0COMMS]}; overrides the members written in the playbooks.")
 
     # Set by the loader, not the file.
     base_dir: Path = Field(default=Path("."), exclude=True)

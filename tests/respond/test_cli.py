@@ -84,3 +84,17 @@ def test_manifest_matches_the_app() -> None:
     command = manifest["features"]["slash_commands"][0]
     assert command["command"] == "/vigie" and command["url"].endswith(EVENTS_PATH)
     assert manifest["settings"]["socket_mode_enabled"] is False
+
+
+def test_playbooks_check_validates_role_overrides(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """vigie.yaml's playbook_roles must name known roles with Slack ids."""
+    config = tmp_path / "vigie.yaml"
+    config.write_text("playbook_roles:\n  comms_lead: [S0COMMS]\n  ceo: [bob]\n")
+    monkeypatch.setenv("VIGIE_CONFIG", str(config))
+    result = runner.invoke(app, ["playbooks", "check", str(ROOT / "playbooks")])
+    assert result.exit_code == 1
+    assert f"{config}: playbook_roles.ceo: no playbook defines this role" in result.output
+    assert f"{config}: playbook_roles.ceo: 'bob' is not a Slack user id" in result.output
+    config.write_text("playbook_roles:\n  comms_lead: [S0COMMS, U0LEAD]\n")
+    assert runner.invoke(app, ["playbooks", "check", str(ROOT / "playbooks")]).exit_code == 0

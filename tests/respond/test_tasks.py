@@ -144,7 +144,9 @@ def test_build_responder_from_settings(redis_url: str, tmp_path: Path) -> None:
     reports under the data dir."""
     from monitor.config.settings import Settings
 
-    settings = Settings(redis_url=redis_url, config_path=tmp_path / "absent.yaml",
+    config = tmp_path / "vigie.yaml"
+    config.write_text("playbook_roles: {comms_lead: [S0COMMS]}\n")
+    settings = Settings(redis_url=redis_url, config_path=config,
                         playbooks_dir=Path(__file__).resolve().parents[2] / "playbooks",
                         data_dir=tmp_path)
     built = respond_tasks.build_responder(settings)
@@ -152,6 +154,7 @@ def test_build_responder_from_settings(redis_url: str, tmp_path: Path) -> None:
                                        "product_recall", "service_outage"]
     assert built.reports_dir == tmp_path / "reports"
     assert built.default_channels["critical"] == "#vigie-alerts"
+    assert built.role_members == {"comms_lead": ["S0COMMS"]}
 
 
 def test_playbook_tick_sends_what_is_overdue_once(rig: Rig,
