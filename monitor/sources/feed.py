@@ -202,7 +202,10 @@ def parse_document(
     try:
         if body[:2] == b"\x1f\x8b":  # gzip sent without Content-Encoding
             body, _ = decode_body(body, None)
-        if "json" in content_type.lower() or looks_like_json(body):
+        # The bytes decide: servers label feeds wrongly both ways.
+        if looks_like_json(body) or (
+            "json" in content_type.lower() and body.lstrip()[:1] != b"<"
+        ):
             return parse_json_feed(
                 body, url=url, source=source, source_type=source_type, fetched_at=fetched_at
             )

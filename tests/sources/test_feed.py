@@ -199,3 +199,11 @@ def test_link_shared_by_all_items_does_not_merge_stories():
     mentions = parse(body).mentions
     assert len({m.id for m in mentions}) == 3
     assert len({m.story for m in mentions}) == 3 and all(m.story.startswith("h:") for m in mentions)
+
+
+def test_content_type_does_not_override_the_bytes():
+    """An RSS body labelled application/json is parsed as RSS, and a JSON Feed labelled
+    text/xml as JSON."""
+    assert len(parse(RSS, content_type="application/json").mentions) == 2
+    feed = {"version": "https://jsonfeed.org/version/1", "items": [{"id": "1", "content_text": "x"}]}
+    assert len(parse(orjson.dumps(feed), content_type="text/xml").mentions) == 1
