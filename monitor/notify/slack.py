@@ -38,6 +38,15 @@ _NETWORK_ERRORS = (urllib.error.URLError, http.client.HTTPException, ConnectionE
                    socket.timeout, TimeoutError, OSError)
 
 
+class SlackCallError(NotifyError):
+    """A NotifyError carrying Slack's error code (`invalid_blocks`, `channel_not_found`...)."""
+
+    def __init__(self, message: str, *, code: str, recoverable: bool,
+                 retry_after: float | None = None) -> None:
+        super().__init__(message, recoverable=recoverable, retry_after=retry_after)
+        self.code = code
+
+
 def _api_url(base_url: str) -> str:
     return base_url if base_url.endswith("/") else base_url + "/"
 
@@ -147,7 +156,7 @@ class SlackNotifier:
                               recoverable=True) from None
 
 
-def _api_error(name: str, exc: SlackApiError) -> NotifyError:
+def _api_error(name: str, exc: SlackApiError) -> SlackCallError:
     response = exc.response
     status = getattr(response, "status_code", 200)
     data = response.data if isinstance(response.data, dict) else {}
@@ -155,13 +164,12 @@ def _api_error(name: str, exc: SlackApiError) -> NotifyError:
     detail = "; ".join(str(e) for e in data.get("errors", [])[:3])
     message = f"{name}: {error}" + (f" ({detail})" if detail else "")
     if status == 429 or error == "ratelimited":
-        header = (response.headers or {}).get("Retry-After") or (response.headers or {}).get(
-            "retry-after")
+        headers = response.headers or {}
+        header = headers.get("Retry-After") or headers.get("retry-after")
         try:
             retry_after = float(header) if header is not None else None
         except ValueError:
             retry_after = None
-        return NotifyError(message, recoverable=True, retry_after=retry_after)
-    if status >= 500 or error in RECOVERABLE_ERRORS:
-        return NotifyError(message, recoverable=True)
-    return NotifyError(message, recoverable=False)
+        return SlackCallError(message, code=error, recoverable=True, retry_after=retry_after)
+    recoverable = status >= 500 or error in RECOVERABLE_ERRORS
+    return SlackCallError(message, code=error, recoverable=recoverable)

@@ -27,15 +27,16 @@ import logging
 import random
 import time
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import redis
 
 from monitor.errors import NotifyError
 from monitor.model import BucketStats
 from monitor.notify.base import KeyedNotifier, MessageRef, Notifier, Rendered
+from monitor.notify.escape import clip
 from monitor.store import PREFIX
 
 log = logging.getLogger(__name__)
@@ -43,6 +44,8 @@ log = logging.getLogger(__name__)
 NS = PREFIX + "outbox:"
 ACTIONS = ("post_alert", "update_alert", "reply", "upload_chart", "post_text")
 POSTS = ("post_alert", "reply", "post_text")
+# Slack refused the blocks: the text fallback alone still tells people (see _send_message).
+BLOCK_ERRORS = {"invalid_blocks", "invalid_blocks_format", "msg_blocks_too_long", "msg_too_long"}
 
 _ENQUEUE = """
 if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
@@ -285,8 +288,8 @@ class Outbox:
             return None, False
         message = Rendered(text=payload.get("text") or "", blocks=payload.get("blocks"))
         if action in ("post_alert", "update_alert") and main is not None:
-            notifier.update(main, message)  # one message per incident and channel
-            return main.ts, False
+            _degrading(record["id"], message, lambda m: notifier.update(main, m))
+            return main.ts, False  # one message per incident and channel
         thread = main if action == "reply" else None
         ref, recovered = None, False
         if retrying and isinstance(notifier, KeyedNotifier):
@@ -302,15 +305,34 @@ class Outbox:
             recovered = ref is not None
         if ref is None:
             if isinstance(notifier, KeyedNotifier):
-                ref = notifier.post(channel, message, thread, key=record["id"])
+                keyed = notifier
+                ref = _degrading(record["id"], message,
+                                 lambda m: keyed.post(channel, m, thread, key=record["id"]))
             else:
-                ref = notifier.post(channel, message, thread)
+                ref = _degrading(record["id"], message,
+                                 lambda m: notifier.post(channel, m, thread))
         if action in ("post_alert", "update_alert"):
             value = json.dumps({"channel": ref.channel, "ts": ref.ts})
             self.r.set(NS + f"ref:{incident}:{channel}", value)
             if ref.channel != channel:
                 self.r.set(NS + f"ref:{incident}:{ref.channel}", value)
         return ref.ts, recovered
+
+
+T = TypeVar("T")
+
+
+def _degrading(op_id: str, message: Rendered, send: Callable[[Rendered], T]) -> T:
+    """Send `message`; if Slack refuses its blocks (or its length), send the text fallback
+    alone, clipped, rather than lose the message. Slack refused the first call, so this
+    cannot post twice."""
+    try:
+        return send(message)
+    except NotifyError as exc:
+        if getattr(exc, "code", None) not in BLOCK_ERRORS:
+            raise
+        log.warning("outbox op %s: %s; sending the text fallback alone", op_id, exc)
+        return send(Rendered(text=clip(message.text or "(message refused by Slack)", 3000)))
 
 
 def _chart_bytes(payload: dict[str, Any]) -> bytes:

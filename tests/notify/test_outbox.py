@@ -312,3 +312,18 @@ def test_concurrent_drainers_send_each_op_once(
     assert sorted(sent) == sorted(f"{i}-{n}" for i in range(6) for n in range(4))
     for inc in range(6):
         assert [s for s in sent if s.startswith(f"{inc}-")] == [f"{inc}-{n}" for n in range(4)]
+
+
+def test_refused_blocks_fall_back_to_text(
+    outbox: Outbox, notifier: SlackNotifier, slack_emulator: SlackEmulator
+) -> None:
+    """Blocks Slack refuses (invalid_blocks) do not lose the message: its text goes alone."""
+    bad = Rendered(
+        text="fallback",
+        blocks=[{"type": "section", "text": {"type": "mrkdwn", "text": "x" * 3001}}],
+    )
+    outbox.enqueue(OutboxOp("a", "inc1", "#vigie", "post_alert", rendered_payload(bad)))
+    assert outbox.drain(notifier, T0).sent == 1
+    (message,) = slack_emulator.channel_messages("vigie")
+    assert message["text"] == "fallback" and not message.get("blocks")
+    assert outbox.ref("inc1", "#vigie") is not None

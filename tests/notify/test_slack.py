@@ -126,3 +126,28 @@ def test_ref_is_message_ref(notifier: SlackNotifier) -> None:
     """post returns a MessageRef with Slack's channel ID and ts."""
     ref = notifier.post("vigie", Rendered(text="x"))
     assert isinstance(ref, MessageRef) and ref.channel.startswith("C") and "." in ref.ts
+
+
+def test_token_not_in_debug_logs(
+    slack_emulator: SlackEmulator, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Even with slack_sdk debug logging on, the bot token is never written to the logs."""
+    import logging
+
+    caplog.set_level(logging.DEBUG, logger="slack_sdk")
+    caplog.set_level(logging.DEBUG, logger="slack_sdk.web.base_client")
+    notifier = SlackNotifier(slack_emulator.token, base_url=slack_emulator.api_url)
+    ref = notifier.post("#vigie", Rendered(text="x"))
+    notifier.upload("#vigie", ref, "c.png", b"png", "t")
+    assert "Sending a request" in caplog.text  # debug logging did happen
+    assert slack_emulator.token not in caplog.text
+
+
+def test_error_code_exposed(notifier: SlackNotifier, slack_emulator: SlackEmulator) -> None:
+    """Slack's error code is available to the outbox as `code`."""
+    from monitor.notify.slack import SlackCallError
+
+    slack_emulator.fail("chat.postMessage", error="msg_blocks_too_long")
+    with pytest.raises(SlackCallError) as err:
+        notifier.post("#vigie", Rendered(text="x"))
+    assert err.value.code == "msg_blocks_too_long" and not err.value.recoverable
