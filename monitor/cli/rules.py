@@ -61,6 +61,27 @@ def _connect() -> Any:
         raise typer.Exit(2) from None
 
 
+def _silence_warnings(topic: str | None, rule: str | None) -> list[str]:
+    """A silence whose topic or rule matches nothing known is probably a typo: say so (it is
+    still created: the topic or rule may be added later)."""
+    from fnmatch import fnmatchcase
+
+    from monitor.rules.loader import RuleSet
+
+    warnings = []
+    folder, _, _, cfg = _dirs(None, None, None)
+    if topic and cfg is not None and not any(fnmatchcase(t.name, topic) for t in cfg.topics):
+        warnings.append(f"no topic in vigie.yaml matches {topic!r}")
+    if rule and folder.is_dir():
+        try:
+            names = [r.name for r in RuleSet.load(folder).rules]
+        except ConfigError:
+            names = None
+        if names is not None and not any(fnmatchcase(n, rule) for n in names):
+            warnings.append(f"no rule in {folder} matches {rule!r}")
+    return warnings
+
+
 def _now() -> datetime:
     return datetime.now(UTC)
 
@@ -263,6 +284,8 @@ def register(app: typer.Typer) -> None:
             err.print(f"[red]silence not created: {exc}[/red]")
             raise typer.Exit(2) from None
         out.print(f"{silence.id}", markup=False)
+        for warning in _silence_warnings(topic, rule):
+            err.print(f"[yellow]warning: {warning}[/yellow]", markup=True)
         err.print(f"silenced {silence.describe()} until {silence.ends:%Y-%m-%d %H:%M} UTC "
                   f"({silence.reason}, by {silence.author})", markup=False)
 

@@ -157,3 +157,18 @@ def test_route_shows_which_rules_an_event_reaches(cli: typer.Typer, env: Path) -
     bad = CliRunner().invoke(cli, ["rules", "route", "--rules", str(ROOT / "alert_rules"),
                                    "--topic", "web", "--kind", "crisis", "--set", "x"])
     assert bad.exit_code == 2 and "--set 'x': expected indicator=value" in bad.output
+
+
+@pytest.mark.integration
+def test_silence_add_warns_about_unknown_rule(cli: typer.Typer, env: Path, redis_url: str,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rule matcher that matches no loaded rule is created but flagged as a likely typo."""
+    monkeypatch.setenv("REDIS_URL", redis_url)
+    monkeypatch.setenv("VIGIE_RULES_DIR", str(ROOT / "alert_rules"))
+    result = CliRunner().invoke(cli, ["silence", "add", "--rule", "bad_buz", "--for", "1h",
+                                      "--reason", "r", "--author", "x"])
+    assert result.exit_code == 0
+    assert f"warning: no rule in {ROOT / 'alert_rules'} matches 'bad_buz'" in result.output
+    fine = CliRunner().invoke(cli, ["silence", "add", "--rule", "bad_*", "--for", "1h",
+                                    "--reason", "r", "--author", "x"])
+    assert fine.exit_code == 0 and "warning" not in fine.output
