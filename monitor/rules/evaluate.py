@@ -114,12 +114,13 @@ class RuleEngine:
                 continue
             if group.pending_since is None or when - group.pending_since < rule.for_:
                 continue
-            event = EpisodeEvent.from_dict(group.current)
-            severity = rule.alert_severity(event.severity)
-            state_key = _state_key(event, severity)
+            current = group.current
+            severity = rule.alert_severity(Severity(current["severity"]))
+            state_key = f"{current['episode']}|{current['kind']}|{severity.value}"
             repeat_due = group.sent_at is not None and when - group.sent_at >= rule.repeat_interval
             if group.decided == state_key and group.sent_key == state_key and not repeat_due:
-                continue
+                continue  # sent and not due: the common case, decided without parsing
+            event = EpisodeEvent.from_dict(current)
             labels = self.topics.get(event.topic, {})
             state.active.setdefault(rule.name, {})[event.topic] = event.episode
             before = group.recorded
