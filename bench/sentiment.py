@@ -82,6 +82,7 @@ def classes(compounds: Sequence[float], threshold: float) -> list[int]:
 
 
 def f1_report(pred: Sequence[int], gold: Sequence[int]) -> dict[str, float]:
+    """Per-class precision, recall and F1 (0 neg, 1 neu, 2 pos) and their macro-F1."""
     out: dict[str, float] = {}
     f1s = []
     for cls, name in enumerate(("neg", "neu", "pos")):
@@ -97,17 +98,30 @@ def f1_report(pred: Sequence[int], gold: Sequence[int]) -> dict[str, float]:
     return out
 
 
-def per_second(func: Callable[[str], object], texts: Sequence[str], runs: int) -> float:
-    """Median throughput of `func` over `texts` across `runs` runs, after one warm-up run."""
-    for text in texts[:500]:
-        func(text)
-    rates = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        for text in texts:
+def interleaved_rates(
+    funcs: dict[str, tuple[Callable[[str], object], Sequence[str]]], runs: int
+) -> list[dict[str, float]]:
+    """Texts/s of every function, run after run: each run times all of them back to back, so
+    a ratio within one run compares functions under the same machine load."""
+    for func, texts in funcs.values():  # warm-up: caches, lazy loads
+        for text in texts[:500]:
             func(text)
-        rates.append(len(texts) / (time.perf_counter() - start))
-    return statistics.median(rates)
+    out = []
+    for _ in range(runs):
+        rates = {}
+        for name, (func, texts) in funcs.items():
+            start = time.perf_counter()
+            for text in texts:
+                func(text)
+            rates[name] = len(texts) / (time.perf_counter() - start)
+        out.append(rates)
+    return out
+
+
+def median_of(runs: list[dict[str, float]], name: str, baseline: str | None = None) -> float:
+    if baseline is None:
+        return statistics.median(r[name] for r in runs)
+    return statistics.median(r[name] / r[baseline] for r in runs)
 
 
 def main() -> int:
@@ -131,10 +145,10 @@ def main() -> int:
     print("English: Pearson r of compound vs mean human rating (router with lang=en)")
     en_texts: list[str] = []
     for name in EN_SETS:
-        texts, gold = read_english(base, name)
+        texts, ratings = read_english(base, name)
         en_texts += texts
         compounds = [router.score(t, "en").compound or 0.0 for t in texts]
-        r = pearson(compounds, gold)
+        r = pearson(compounds, ratings)
         result[f"en_{name}_r"] = r
         print(f"  {name:7s} n={len(texts):5d}  r={r:.3f}")
 
@@ -177,20 +191,34 @@ def main() -> int:
     tweets = read_english(base, "tweets")[0] + fr_texts
     fr_scorer = router.scorer("fr")
     assert fr_scorer is not None
-    vader_rate = per_second(vader.polarity_scores, tweets, args.runs)
-    router_rate = per_second(router.score, tweets, args.runs)
-    detect_rate = per_second(router.detect, tweets, args.runs)
-    vader_fr_rate = per_second(vader.polarity_scores, fr_texts, args.runs)
-    fr_rate = per_second(fr_scorer.polarity_scores, fr_texts, args.runs)
-    result.update(vader_per_s=vader_rate, router_per_s=router_rate,
-                  router_vs_vader=router_rate / vader_rate, detect_per_s=detect_rate,
-                  fr_scorer_per_s=fr_rate, fr_scorer_vs_vader=fr_rate / vader_fr_rate)
-    print(f"Speed, one core, median of {args.runs} runs on {len(tweets)} en+fr tweets:")
-    print(f"  bare VADER            {vader_rate:8.0f}/s  1.00x")
-    print(f"  router (detect+score) {router_rate:8.0f}/s  {router_rate / vader_rate:.2f}x")
-    print(f"  detection alone       {detect_rate:8.0f}/s  {detect_rate / vader_rate:.2f}x")
-    print(f"  French scorer on {len(fr_texts)} French tweets {fr_rate:.0f}/s, "
-          f"{fr_rate / vader_fr_rate:.2f}x VADER on the same texts")
+    runs = interleaved_rates(
+        {
+            "vader": (vader.polarity_scores, tweets),
+            "router": (router.score, tweets),
+            "detect": (router.detect, tweets),
+            "vader_fr": (vader.polarity_scores, fr_texts),
+            "fr": (fr_scorer.polarity_scores, fr_texts),
+        },
+        args.runs,
+    )
+    result.update(
+        vader_per_s=median_of(runs, "vader"),
+        router_per_s=median_of(runs, "router"),
+        router_vs_vader=median_of(runs, "router", "vader"),
+        detect_per_s=median_of(runs, "detect"),
+        detect_vs_vader=median_of(runs, "detect", "vader"),
+        fr_scorer_per_s=median_of(runs, "fr"),
+        fr_scorer_vs_vader=median_of(runs, "fr", "vader_fr"),
+    )
+    print(f"Speed, one core, {args.runs} interleaved runs on {len(tweets)} en+fr tweets "
+          "(medians; ratios are medians of per-run ratios):")
+    print(f"  bare VADER            {result['vader_per_s']:8.0f}/s  1.00x")
+    print(f"  router (detect+score) {result['router_per_s']:8.0f}/s  "
+          f"{result['router_vs_vader']:.2f}x")
+    print(f"  detection alone       {result['detect_per_s']:8.0f}/s  "
+          f"{result['detect_vs_vader']:.2f}x")
+    print(f"  French scorer on {len(fr_texts)} French tweets {result['fr_scorer_per_s']:.0f}/s, "
+          f"{result['fr_scorer_vs_vader']:.2f}x VADER on the same texts")
 
     print("RESULT " + " ".join(
         f"{k}={v:.0f}" if k.endswith("_per_s") else f"{k}={v:.3f}" for k, v in result.items()))

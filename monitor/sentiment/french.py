@@ -79,6 +79,7 @@ _TOKEN = re.compile(r"\S+")
 _REPEATS = re.compile(r"([^\W\d_])\1{2,}")  # "nuuuul", "mdddr": 3+ times the same letter
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 _CLAUSE_END = frozenset(".,;:!?…")
+_WORD_CACHE = 200_000  # words remembered with their look-up (about 40 MB at most)
 
 
 class _Item:
@@ -112,6 +113,7 @@ class FrenchSentimentAnalyzer:
         self.lexicon = dict(lexicon)
         self.emoji = dict(emoji)
         self._emoji_chars = frozenset(k for k in self.emoji if len(k) == 1)
+        self._word_info: dict[str, tuple[str, float, bool]] = {}
         # Phrases are looked up only from their first word, so single words stay one probe.
         self.phrases: dict[str, list[tuple[tuple[str, ...], float]]] = {}
         for key, value in self.lexicon.items():
@@ -126,32 +128,45 @@ class FrenchSentimentAnalyzer:
 
     def _items(self, text: str) -> list[_Item]:
         items: list[_Item] = []
-        emoji, lexicon, emoji_chars = self.emoji, self.lexicon, self._emoji_chars
+        emoji, emoji_chars, word_info = self.emoji, self._emoji_chars, self._word_info
         for raw in _TOKEN.findall(text.replace("’", "'").replace("‘", "'")):
             if raw in emoji:  # emoticons such as ":)" or "<3" are whole tokens
                 items.append(_Item("", emoji[raw], False, False))
                 continue
-            if not raw.isascii():
+            if not raw.isascii() and not emoji_chars.isdisjoint(raw):
                 for ch in raw:
                     if ch in emoji_chars:
                         items.append(_Item("", emoji[ch], False, False))
             words = _WORD.findall(raw)
+            elision = len(words) > 1 and "'" in raw
             for index, word in enumerate(words):
-                key = fold(word)
-                if key in _ELIDED and index + 1 < len(words) and raw.find("'") >= 0:
+                info = word_info.get(word)
+                if info is None:
+                    info = self._look_up(word)
+                key, valence, caps = info
+                if elision and key in _ELIDED and index + 1 < len(words):
                     continue  # "l'", "d'", "qu'": no meaning of their own
-                if key == "n":
-                    key = "ne"
-                valence = lexicon.get(key)
-                if valence is None:
-                    valence = 0.0
-                    if _REPEATS.search(key):
-                        key = self._squeeze(key)
-                        valence = lexicon.get(key, 0.0)
-                items.append(_Item(key, valence, _is_caps(word), False))
+                items.append(_Item(key, valence, caps, False))
             if items and raw[-1] in _CLAUSE_END:
                 items[-1].end = True
         return items
+
+    def _look_up(self, word: str) -> tuple[str, float, bool]:
+        """(key, valence, capitals) of one word as written, remembered for next time."""
+        key = fold(word)
+        if key == "n":
+            key = "ne"
+        valence = self.lexicon.get(key)
+        if valence is None:
+            valence = 0.0
+            if _REPEATS.search(key):
+                key = self._squeeze(key)
+                valence = self.lexicon.get(key, 0.0)
+        info = (key, valence, _is_caps(word))
+        if len(self._word_info) >= _WORD_CACHE:
+            self._word_info.clear()  # bounded: a long-running worker sees endless new words
+        self._word_info[word] = info
+        return info
 
     def _squeeze(self, key: str) -> str:
         """The lexicon word behind a stretched one ("nuuuul" -> "nul", "coool" -> "cool")."""
