@@ -29,31 +29,61 @@ FUTURE_TOLERANCE = timedelta(minutes=15)
 # ---------------------------------------------------------------------------------------
 # HTML -> text
 
-# Blocks whose content is never text a person reads.
-_INVISIBLE = re.compile(
-    r"<(script|style|noscript|template|head|iframe|object|svg)\b[^>]*>.*?</\1\s*>"
-    r"|<!--.*?-->|<!\[CDATA\[|\]\]>",
-    re.IGNORECASE | re.DOTALL,
+# HTML past this many characters is not read: the text is cut at MAX_TEXT anyway, and it
+# bounds the work a hostile entry can cause.
+MAX_HTML = 400_000
+# Every pattern below is linear: no `.*?` spanning to a closer (an unclosed <script> or
+# <!-- repeated thousands of times would make that quadratic); attribute runs are bounded.
+_INVISIBLE_OPEN = re.compile(
+    r"<(script|style|noscript|template|head|iframe|object|svg)\b[^<>]{0,4096}>|<(!--)",
+    re.IGNORECASE,
 )
+_CLOSERS = {
+    name: re.compile(rf"</{name}\s*>", re.IGNORECASE)
+    for name in ("script", "style", "noscript", "template", "head", "iframe", "object", "svg")
+}
+_CLOSERS["!--"] = re.compile("-->")
 # Tags that separate words: replaced by a space so "a<br>b" does not become "ab".
 _BREAKS = re.compile(
     r"</?(?:br|p|div|li|ul|ol|tr|td|th|h[1-6]|blockquote|section|article|header|footer|"
-    r"table|dd|dt|hr|pre|figure|figcaption|img)\b[^>]*>",
+    r"table|dd|dt|hr|pre|figure|figcaption|img)\b[^<>]{0,4096}>",
     re.IGNORECASE,
 )
-_TAG = re.compile(r"</?[A-Za-z!?][^>]*>")
+_TAG = re.compile(r"</?[A-Za-z!?][^<>]{0,4096}>")
+
+
+def _drop_invisible(value: str) -> str:
+    """`value` without script/style/... blocks and comments; an unclosed one runs to the
+    end, as in a browser."""
+    parts, pos = [], 0
+    while True:
+        match = _INVISIBLE_OPEN.search(value, pos)
+        if match is None:
+            parts.append(value[pos:])
+            break
+        parts.append(value[pos : match.start()])
+        closer = _CLOSERS[(match.group(1) or match.group(2)).lower()].search(value, match.end())
+        if closer is None:
+            break
+        parts.append(" ")
+        pos = closer.end()
+    return "".join(parts)
 
 
 def html_to_text(value: str | None) -> str:
     """Readable text of an HTML fragment: scripts, styles and comments removed, tags
     dropped (block tags become spaces), entities decoded, whitespace collapsed.
 
-    Never raises; plain text goes through a fast path that only collapses whitespace.
+    Never raises, and runs in linear time on any input (the first MAX_HTML characters
+    are read); plain text goes through a fast path that only collapses whitespace.
     """
     if not value:
         return ""
+    value = value[:MAX_HTML]
     if "<" in value:
-        value = _INVISIBLE.sub(" ", value)
+        if "<!" in value:
+            value = value.replace("<![CDATA[", "").replace("]]>", "")
+        value = _drop_invisible(value)
         value = _BREAKS.sub(" ", value)
         value = _TAG.sub("", value)
     if "&" in value:
@@ -286,13 +316,13 @@ def pick_author(*candidates: str | None) -> str:
     for candidate in candidates:
         if not candidate:
             continue
-        text = html_to_text(candidate)
+        text = clip(html_to_text(candidate), 200)
         # RSS puts "email (Name)"; feedparser sometimes renders "Name (email)".
         match = _EMAIL_NAME.fullmatch(text) or _NAME_EMAIL.fullmatch(text)
         if match:
             text = match.group(1).strip()
         if text:
-            return clip(text, 200)
+            return text
     return ""
 
 

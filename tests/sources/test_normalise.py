@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -162,3 +163,23 @@ def test_make_mention_fills_every_field():
     assert m.id == mention_id("s", "id:1") and m.story == "https://x.example/a"
     assert m.published == NOW and m.published_estimated
     assert len(m.text) <= 20_001 and m.topics is None and m.lang == "fr" and m.reach == 5
+
+
+@pytest.mark.parametrize("hostile", [
+    "<script>" * 50_000,
+    "<!--" * 80_000,
+    "<a" * 100_000,
+    "<p " + "x" * 300_000,
+])
+def test_html_to_text_is_linear_on_hostile_input(hostile: str):
+    """Unclosed scripts, comments and tags repeated many times finish fast (no quadratic
+    backtracking), and an unclosed script hides the rest."""
+    start = time.perf_counter()
+    html_to_text(hostile + " tail")
+    assert time.perf_counter() - start < 1.0
+
+
+def test_unclosed_script_hides_the_rest_and_cdata_is_unwrapped():
+    """An unclosed <script> swallows what follows; CDATA markers vanish."""
+    assert html_to_text("shown <script>var x = 1; hidden") == "shown"
+    assert html_to_text("<![CDATA[<b>bold</b>]]>") == "bold"
