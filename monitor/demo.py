@@ -123,6 +123,24 @@ def _json(entries: list[Entry], title: str, base: str) -> bytes:
     }).encode()
 
 
+DEMO_RULES = """\
+# Demo rules: no `for` delay, so the surge reaches the console within the minute.
+rules:
+  - name: demo_crisis
+    when: kind == crisis
+    route: {channel: "#crisis-room", playbook: product_recall}
+    repeat_interval: 1h
+    inhibits: [demo_buzz]
+  - name: demo_buzz
+    when: kind in [bad_buzz, volume_spike, positive_buzz]
+    route: {channel: "#social-watch"}
+    repeat_interval: 1h
+  - name: demo_blind_spot
+    when: kind == blind_spot
+    route: {channel: "#vigie-ops"}
+    repeat_interval: 1h
+"""
+
 FEEDS = {  # path: (feed, renderer, content type, source type)
     "/social.rss": ("social", _rss, "application/rss+xml", "social"),
     "/news.atom": ("news", _atom, "application/atom+xml", "news"),
@@ -191,8 +209,11 @@ class DemoFeeds:
             self.server.server_close()
 
     def write_config(self, folder: Path) -> Path:
-        """A vigie.yaml watching the demo feeds, with the shipped rules and playbooks."""
+        """A vigie.yaml watching the demo feeds, with the shipped playbooks and demo rules
+        that fire at once (the shipped rules wait 10-15 minutes before paging anyone)."""
         folder.mkdir(parents=True, exist_ok=True)
+        (folder / "rules").mkdir(exist_ok=True)
+        (folder / "rules" / "demo.yaml").write_text(DEMO_RULES, encoding="utf-8")
         root = Path(__file__).resolve().parent.parent
         sources = "".join(
             f"  - name: demo-{feed}\n    url: {self.base_url}{path}\n    interval: 10s\n"
@@ -208,7 +229,7 @@ class DemoFeeds:
             f"sources:\n{sources}"
             "detection:\n"
             "  bucket: 20s\n"
-            f"rules_dir: {root / 'alert_rules'}\n"
+            "rules_dir: rules\n"
             f"playbooks_dir: {root / 'playbooks'}\n"
         )
         path = folder / "vigie.yaml"

@@ -15,9 +15,13 @@ from monitor.timeutil import floor_to, to_epoch
 
 MINUTE, FIVE_MINUTES, HOUR, DAY = 60, 300, 3600, 86400
 WIDTHS: dict[str, int] = {"1m": MINUTE, "5m": FIVE_MINUTES, "1h": HOUR, "1d": DAY}
-# Per-author counts (concentration) are kept where they stay small; coarser roll-ups keep an
-# estimate of distinct authors only (HyperLogLog in Redis).
-AUTHOR_COUNT_WIDTHS = frozenset({MINUTE, FIVE_MINUTES})
+STORED_WIDTHS = (MINUTE, FIVE_MINUTES, HOUR, DAY)
+
+
+def keeps_author_counts(width: int) -> bool:
+    """Per-author counts (concentration) are kept where they stay small, up to 5-minute
+    buckets; coarser roll-ups keep an estimate of distinct authors (HyperLogLog in Redis)."""
+    return width <= FIVE_MINUTES
 
 BucketKey = tuple[str, int, int]  # topic, width, start
 

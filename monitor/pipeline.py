@@ -17,6 +17,7 @@ from monitor.config.files import VigieConfig
 from monitor.indicators import Deltas, Prepared, Verdict
 from monitor.model import Mention
 from monitor.neardup import near_keys
+from monitor.normalise import story_key
 from monitor.query import TopicMatcher
 from monitor.sentiment.router import SentimentRouter
 from monitor.timeutil import to_epoch
@@ -51,24 +52,25 @@ def seen_keys(item: Prepared) -> tuple[str, list[str], list[str]]:
 
 
 class MemorySeenIndex:
-    """In-process index for replays, expiring entries in event time."""
+    """In-process index for replays. Like the Redis one, it remembers stories and
+    near-duplicate texts in event time (first sighting + window); ids for the whole replay."""
 
-    def __init__(self, id_ttl: float, story_ttl: float, near_ttl: float = NEAR_DUP_WINDOW):
-        self.id_ttl, self.story_ttl, self.near_ttl = id_ttl, story_ttl, near_ttl
-        self._ids: dict[str, float] = {}
+    def __init__(self, story_window: float, near_window: float = NEAR_DUP_WINDOW) -> None:
+        self.story_window, self.near_window = story_window, near_window
+        self._ids: set[str] = set()
         self._stories: dict[str, float] = {}
         self._near: dict[str, float] = {}
         self._batches: dict[str, list[Verdict]] = {}
         self._last_sweep = 0.0
 
     @staticmethod
-    def _claim(table: dict[str, float], key: str, now: float, ttl: float) -> bool:
-        """True when `key` was not live; (re)arms it either way, as SET EX would."""
-        expires = table.get(key)
-        fresh = expires is None or expires <= now
-        if fresh:
-            table[key] = now + ttl
-        return fresh
+    def _claim(table: dict[str, float], key: str, now: float, window: float) -> bool:
+        """True (and remembered from `now`) unless `key` was first seen within `window`."""
+        seen = table.get(key)
+        if seen is not None and seen > now - window:
+            return False
+        table[key] = now
+        return True
 
     def judge(self, batch: Sequence[Prepared], token: str) -> list[Verdict]:
         if token in self._batches:
@@ -77,17 +79,18 @@ class MemorySeenIndex:
         for item in batch:
             now = to_epoch(item.mention.published)
             mention_id, stories, nears = seen_keys(item)
-            if not self._claim(self._ids, mention_id, now, self.id_ttl):
+            if mention_id in self._ids:
                 verdicts.append(Verdict(new=False))
                 continue
+            self._ids.add(mention_id)
             syndicated = frozenset(
                 topic for topic, key in zip(item.topics, stories, strict=True)
-                if not self._claim(self._stories, key, now, self.story_ttl)
+                if not self._claim(self._stories, key, now, self.story_window)
             )
             near_hit = set()
             for key in nears:
-                # Every band is armed, so a later copy finds whichever band it shares.
-                if not self._claim(self._near, key, now, self.near_ttl):
+                # Every band is claimed, so a later copy finds whichever band it shares.
+                if not self._claim(self._near, key, now, self.near_window):
                     near_hit.add(key.split("|", 1)[0])
             verdicts.append(Verdict(True, syndicated, frozenset(near_hit)))
             self._sweep(now)
@@ -98,8 +101,8 @@ class MemorySeenIndex:
         if now - self._last_sweep < 3600:
             return
         self._last_sweep = now
-        for table in (self._ids, self._stories, self._near):
-            for key in [k for k, exp in table.items() if exp <= now]:
+        for table, window in ((self._stories, self.story_window), (self._near, self.near_window)):
+            for key in [k for k, seen in table.items() if seen <= now - window]:
                 del table[key]
 
 
@@ -140,7 +143,7 @@ class Ingestor:
             source = self.config.source(mention.source)
             out.append(
                 Prepared(
-                    mention=replace(mention, topics=topics, lang=score.lang),
+                    mention=replace(mention, topics=topics, lang=score.lang, story=story_of(mention)),
                     topics=topics,
                     scores=score,
                     near_keys=near_keys(text),
@@ -148,6 +151,18 @@ class Ingestor:
                 )
             )
         return out
+
+
+PERSONAL_TYPES = frozenset({"social", "forum"})
+
+
+def story_of(mention: Mention) -> str:
+    """The syndication key. Without a URL, identical texts from several authors on social
+    media are copy-paste (a near-duplicate flood, counted), not one story syndicated by
+    several outlets; elsewhere the content hash stands in for the URL."""
+    if not mention.url and mention.source_type in PERSONAL_TYPES:
+        return mention.id
+    return mention.story or story_key(mention.url, mention.title, mention.text)
 
 
 def count(batch: Sequence[Prepared], verdicts: Sequence[Verdict], widths: Iterable[int]) -> Deltas:

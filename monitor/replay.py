@@ -57,7 +57,7 @@ class Replayer:
         self.width = int(parse_duration(config.detection.bucket))
         self.detector = detectors_for(config)
         retention = config.retention
-        self.seen = MemorySeenIndex(retention.dedup, retention.dedup)
+        self.seen = MemorySeenIndex(retention.dedup)
         self.state = ReplayState(self.width)
         self.keep_history = keep_history
         for topic in config.topics:

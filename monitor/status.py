@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import time
 
-import orjson
 import redis
 
 from monitor.config.files import VigieConfig, load_config
@@ -13,10 +12,9 @@ from monitor.config.settings import Settings
 from monitor.indicators import MINUTE
 from monitor.store import PREFIX, connect
 from monitor.store.buckets import RedisBuckets
+from monitor.store.silences import AlertLog
 from monitor.store.state import JsonState
 from monitor.timeutil import floor_to
-
-ALERT_LOG = f"{PREFIX}alerts:log"
 
 
 class StatusReader:
@@ -44,9 +42,9 @@ class StatusReader:
         healths = JsonState(self.client, "health").load_all()
         failing = sum(1 for h in healths.values() if h.get("consecutive_failures", 0) > 0)
         parts.append(f"feeds {len(healths) - failing}/{len(self.config.sources)} healthy")
-        latest = self.client.lindex(ALERT_LOG, 0)
+        latest = AlertLog(self.client).recent(1)
         if latest:
-            alert = orjson.loads(latest)
-            parts.append(f"last alert: {alert.get('kind')} {alert.get('topic')} "
-                         f"({alert.get('status')}, {alert.get('severity')})")
+            alert = latest[-1]
+            parts.append(f"last alert: {alert.event.kind.value} {alert.event.topic} "
+                         f"({alert.status.value}, {alert.severity.value}, rule {alert.rule})")
         return " | ".join(parts)

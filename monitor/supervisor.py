@@ -53,6 +53,7 @@ class Supervisor:
             env["VIGIE_DISPATCH_EVERY"] = "2"
             env["VIGIE_DETECT_EVERY"] = "3"
             env["VIGIE_DETECT_GRACE"] = "1"
+            env["VIGIE_DETECT_SETTLE"] = "6"
             console.print(f"[bold]demo[/bold]: sample feeds on {demo_server.base_url} "
                           f"(calm history, then a negative surge); config {config_path}")
         env["VIGIE_CONFIG"] = str(Path(config_path).resolve())

@@ -23,14 +23,19 @@ from monitor.config.settings import Settings
 from monitor.detection.engine import TopicState
 from monitor.errors import ConfigError
 from monitor.health import FeedHealth, record
-from monitor.model import EpisodeEvent, Mention
+from monitor.indicators import STORED_WIDTHS
+from monitor.model import Alert, EpisodeEvent, Mention
 from monitor.pipeline import Ingestor, batch_token, count
 from monitor.replay import detectors_for
+from monitor.rules.cache import RuleCache
+from monitor.rules.evaluate import RuleEngine
+from monitor.rules.loader import RuleSet
 from monitor.sources import make_source
 from monitor.sources.base import FetchState
 from monitor.sources.http import HttpClient
 from monitor.store import PREFIX, connect
 from monitor.store.buckets import RedisBuckets
+from monitor.store.silences import AlertLog, RuleStateStore, SilenceStore
 from monitor.store.state import JsonState
 from monitor.timeutil import floor_to, from_epoch, parse_duration, to_epoch
 
@@ -38,8 +43,8 @@ log = logging.getLogger(__name__)
 
 INGEST_BATCH = 200  # ~85% of the machine's ceiling at 100+ mentions per task; one per task is ~4%
 DUE_KEY = f"{PREFIX}feeds:due"
-FIRST_SEEN = f"{PREFIX}topics:first_seen"
-WIDTHS = (60, 300, 3600, 86400)
+FIRST_SEEN = f"{PREFIX}topics:first_seen"  # earliest event time counted, per topic
+FIRST_INGEST = f"{PREFIX}topics:first_ingest"  # wall time of the topic's first ingestion
 MAX_CATCH_UP = 3 * 86400  # after a long outage, resume detection at most this far back
 
 
@@ -51,6 +56,7 @@ class Context:
     client: redis.Redis
     config: Reloading[VigieConfig]
     _ingestors: dict[int, Ingestor] = field(default_factory=dict)
+    _rules: RuleCache | None = None
 
     @classmethod
     def create(cls, settings: Settings | None = None) -> Context:
@@ -73,6 +79,16 @@ class Context:
             self._ingestors.clear()
             self._ingestors[key] = Ingestor.from_config(config)
         return self._ingestors[key]
+
+    def rules(self) -> RuleSet:
+        """The alert rules, reloaded when a file changes; a bad edit keeps the last good set."""
+        if self._rules is None:
+            config = self.config.get()
+            self._rules = RuleCache(
+                self.settings.rules_dir or config.resolve(config.rules_dir),
+                self.settings.playbooks_dir or config.resolve(config.playbooks_dir),
+            )
+        return self._rules.get()
 
     def buckets(self, config: VigieConfig) -> RedisBuckets:
         return RedisBuckets.from_config(self.client, config.retention)
@@ -144,7 +160,7 @@ class IngestReport:
     applied: bool = False
 
 
-def ingest(ctx: Context, items: Sequence[dict[str, Any]]) -> IngestReport:
+def ingest(ctx: Context, items: Sequence[dict[str, Any]], now: float) -> IngestReport:
     """Match, score, de-duplicate, archive and count one batch, exactly once."""
     config = ctx.config.get()
     mentions = []
@@ -165,8 +181,15 @@ def ingest(ctx: Context, items: Sequence[dict[str, Any]]) -> IngestReport:
     report.new = len(fresh)
     # Archive before counting: a crash in between re-archives on redelivery (replays drop
     # duplicate ids) instead of leaving a counted mention out of the archive.
-    archive.append(ctx.archive_dir, [p.mention for p in fresh])
-    report.applied = buckets.apply(count(prepared, verdicts, WIDTHS), token)
+    if not buckets.applied(token):
+        archive.append(ctx.archive_dir, [p.mention for p in fresh])
+    # The detector's width is stored too, whatever it is (the demo uses 20 s).
+    widths = {*STORED_WIDTHS, int(parse_duration(config.detection.bucket))}
+    report.applied = buckets.apply(count(prepared, verdicts, widths), token)
+    if not report.applied:
+        # Already applied: a redelivery, or a poll that returned exactly an earlier batch.
+        report.new = 0
+        return report
     if fresh:
         first: dict[str, float] = {}
         for p in fresh:
@@ -174,6 +197,7 @@ def ingest(ctx: Context, items: Sequence[dict[str, Any]]) -> IngestReport:
             for topic in p.topics:
                 first[topic] = min(first.get(topic, epoch), epoch)
         ctx.client.zadd(FIRST_SEEN, first, lt=True)
+        ctx.client.zadd(FIRST_INGEST, {topic: now for topic in first}, nx=True)
         ctx.client.incrby(f"{PREFIX}stats:mentions", len(fresh))
     return report
 
@@ -182,30 +206,41 @@ def ingest(ctx: Context, items: Sequence[dict[str, Any]]) -> IngestReport:
 
 def coverage(config: VigieConfig, healths: dict[str, dict[str, Any]], topic: str,
              now: float) -> float | None:
-    """Share of the sources serving `topic` that answered within three poll intervals."""
-    serving = [s for s in config.sources if s.topics is None or topic in s.topics]
+    """Share of the sources serving `topic` that are answering: no failure at their last
+    poll and a success within three poll intervals (five minutes at least, so a busy queue
+    delaying polls is not mistaken for an outage). Sources never polled yet are left out
+    (unknown is not silent); None when none is known."""
+    serving = [s for s in config.sources if (s.topics is None or topic in s.topics)
+               and s.name in healths]
     if not serving:
         return None
     ok = 0
     for source in serving:
-        health = healths.get(source.name) or {}
+        health = healths[source.name]
         last = health.get("last_success")
-        if last is not None and now - float(last) <= 3 * source.interval:
+        recent = last is not None and now - float(last) <= max(3 * source.interval, 300.0)
+        if recent and not health.get("consecutive_failures"):
             ok += 1
     return ok / len(serving)
 
 
-def detect(ctx: Context, now: float, grace: float = 60.0) -> list[EpisodeEvent]:
-    """Run the detector over every bucket closed since the last run (event time).
+def detect(ctx: Context, now: float, grace: float = 60.0,
+           settle: float = 120.0) -> tuple[list[EpisodeEvent], list[Alert]]:
+    """Run the detector over every bucket closed since the last run (event time), then the
+    alert rules over its events.
 
     A bucket is closed once `grace` seconds have passed its end, so mentions fetched a little
-    late still count. One process at a time holds the lock; another tick simply skips.
+    late still count. A new topic's first polls bring its history in several batches, so its
+    detection starts `settle` seconds after its first ingestion, once that history is in:
+    starting earlier would read not-yet-ingested history as silence. One process at a time
+    holds the lock; another tick simply skips.
     """
     lock = ctx.client.lock(f"{PREFIX}lock:detect", timeout=300, blocking=False)
     if not lock.acquire(blocking=False):
-        return []
+        return [], []
     try:
-        return _detect(ctx, now, grace)
+        events = _detect(ctx, now, grace, settle)
+        return events, route(ctx, events, now)
     finally:
         try:
             lock.release()
@@ -213,7 +248,7 @@ def detect(ctx: Context, now: float, grace: float = 60.0) -> list[EpisodeEvent]:
             log.warning("detect lock expired before release")
 
 
-def _detect(ctx: Context, now: float, grace: float) -> list[EpisodeEvent]:
+def _detect(ctx: Context, now: float, grace: float, settle: float) -> list[EpisodeEvent]:
     config = ctx.config.get()
     width = int(parse_duration(config.detection.bucket))
     watermark = floor_to(now - grace, width)
@@ -225,15 +260,16 @@ def _detect(ctx: Context, now: float, grace: float) -> list[EpisodeEvent]:
     saved_states = states.load_many(topics)
     saved_cursors = cursors.load_many(topics)
     first_seen = dict(zip(topics, ctx.client.zmscore(FIRST_SEEN, topics), strict=True)) if topics else {}
+    first_ingest = dict(zip(topics, ctx.client.zmscore(FIRST_INGEST, topics), strict=True)) if topics else {}
     events: list[EpisodeEvent] = []
     new_states, new_cursors = {}, {}
     for topic in topics:
         detector = detector_for(topic)
         cursor = (saved_cursors.get(topic) or {}).get("next")
         if cursor is None:
-            seen = first_seen.get(topic)
-            if seen is None:
-                continue  # nothing counted yet: no baseline to learn from
+            seen, ingested = first_seen.get(topic), first_ingest.get(topic)
+            if seen is None or ingested is None or now - ingested < settle:
+                continue  # nothing counted yet, or its history is still arriving
             cursor = floor_to(seen, width)
         cursor = max(int(cursor), watermark - MAX_CATCH_UP)
         if cursor >= watermark:
@@ -251,6 +287,22 @@ def _detect(ctx: Context, now: float, grace: float) -> list[EpisodeEvent]:
     states.save_many(new_states)
     cursors.save_many(new_cursors)
     return events
+
+
+def route(ctx: Context, events: Sequence[EpisodeEvent], now: float) -> list[Alert]:
+    """Alert rules over new events (at their event time) and a tick for pending `for`
+    durations, quiet hours and repeats. Every decision is logged; fired alerts go on to the
+    incident and Slack side."""
+    config = ctx.config.get()
+    engine = RuleEngine(ctx.rules(), {t.name: t.labels for t in config.topics})
+    silences = SilenceStore(ctx.client).active(from_epoch(now))
+    alerts: list[Alert] = []
+    with RuleStateStore(ctx.client).locked() as state:
+        for event in events:
+            alerts.extend(engine.evaluate(event, state, silences, event.at))
+        alerts.extend(engine.tick(state, silences, from_epoch(now)))
+    AlertLog(ctx.client).record(alerts)
+    return alerts
 
 
 def first_seen_time(client: redis.Redis, topic: str) -> datetime | None:

@@ -17,8 +17,15 @@ TASK_MODULES = [
 ]
 
 
+def broker_url(redis_url: str) -> str:
+    """Kombu spells a unix-socket Redis `redis+socket://`; redis-py spells it `unix://`."""
+    if redis_url.startswith("unix://"):
+        return "redis+socket://" + redis_url[len("unix://"):]
+    return redis_url
+
+
 def _broker() -> str:
-    return os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0"
+    return broker_url(os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0")
 
 
 app = Celery("vigie")
@@ -53,7 +60,7 @@ app.conf.update(
 )
 
 
-def configure(broker_url: str) -> None:
+def configure(url: str) -> None:
     """Point the app at a broker chosen at run time (embedded Redis, tests)."""
-    os.environ["REDIS_URL"] = broker_url
-    app.conf.broker_url = broker_url
+    os.environ["REDIS_URL"] = url
+    app.conf.broker_url = broker_url(url)

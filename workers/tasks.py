@@ -12,9 +12,10 @@ import time
 from functools import lru_cache
 from typing import Any
 
-from workers.celery_app import app
-
 from monitor import watch
+from monitor.model import AlertStatus
+from workers.celery_app import app
+from workers.respond_tasks import handle_alerts
 
 
 @lru_cache(maxsize=1)
@@ -41,13 +42,16 @@ def poll(name: str) -> int:
 
 @app.task(name="vigie.ingest", ignore_result=True, acks_late=True)
 def ingest(items: list[dict[str, Any]]) -> int:
-    return watch.ingest(context(), items).new
+    return watch.ingest(context(), items, time.time()).new
 
 
 @app.task(name="vigie.detect", ignore_result=True, acks_late=True)
 def detect() -> int:
     # Lateness allowed before a bucket is closed; the demo shortens it to stay within a minute.
     grace = float(os.environ.get("VIGIE_DETECT_GRACE", "60"))
-    events = watch.detect(context(), time.time(), grace=grace)
-    watch.route(context(), events, time.time())
+    settle = float(os.environ.get("VIGIE_DETECT_SETTLE", "120"))
+    events, alerts = watch.detect(context(), time.time(), grace=grace, settle=settle)
+    fired = [a.to_dict() for a in alerts if a.status is AlertStatus.FIRED]
+    if fired:
+        handle_alerts.delay(fired)
     return len(events)

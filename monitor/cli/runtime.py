@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -141,18 +140,29 @@ def register(app: typer.Typer) -> None:
             if raw is None:
                 table.add_row(source.name, "never polled", "-", "-", "0", "-", "-")
                 continue
-            health = FeedHealth.from_dict(raw)
-            row = health.row(now, source.interval)
-            table.add_row(source.name, *row)
+            table.add_row(source.name, *_health_row(FeedHealth.from_dict(raw), now))
         Console().print(table)
 
 
-def stop_process(proc: subprocess.Popen[bytes], timeout: float = 20) -> None:
-    if proc.poll() is not None:
-        return
-    proc.send_signal(signal.SIGTERM)
-    try:
-        proc.wait(timeout)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait(5)
+def _ago(epoch: float | None, now: float) -> str:
+    from monitor.timeutil import format_duration
+
+    return "-" if epoch is None else f"{format_duration(max(0.0, now - epoch))} ago"
+
+
+def _health_row(health: object, now: float) -> tuple[str, ...]:
+    from monitor.health import FeedHealth
+    from monitor.timeutil import format_duration, from_epoch
+
+    assert isinstance(health, FeedHealth)
+    at = from_epoch(now)
+    error = "-"
+    if health.last_error is not None:
+        error = f"{_ago(health.last_error, now)}: {health.last_error_reason or '?'}"
+    rate = "-" if health.entries_per_day is None else f"{health.entries_per_day:.1f}"
+    stale = health.staleness(at)
+    return (
+        health.status_at(at).value, _ago(health.last_success, now), error,
+        str(health.consecutive_failures), rate,
+        "-" if stale is None else format_duration(stale),
+    )

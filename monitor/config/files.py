@@ -166,9 +166,7 @@ def _cross_check(config: VigieConfig, marks: Marks) -> list[str]:
     for index, topic in enumerate(config.topics):
         if topic.detection:
             try:
-                config.detection.for_topic(topic.detection)  # type: ignore[attr-defined]
-            except AttributeError:
-                pass
+                config.detection.for_topic(topic.detection)
             except (ValueError, TypeError) as exc:
                 problems.append(marks.error(("topics", index, "detection"), str(exc)))
     return problems

@@ -20,10 +20,20 @@ from collections.abc import Iterable, Sequence
 
 import redis
 
-from monitor.indicators import AUTHOR_COUNT_WIDTHS, DAY, FIVE_MINUTES, HOUR, MINUTE, Deltas, Prepared, Verdict
+from monitor.indicators import (
+    DAY,
+    FIVE_MINUTES,
+    HOUR,
+    MINUTE,
+    Deltas,
+    Prepared,
+    Verdict,
+    keeps_author_counts,
+)
 from monitor.model import BucketStats
 from monitor.pipeline import NEAR_DUP_WINDOW, seen_keys
 from monitor.store import PREFIX
+from monitor.timeutil import to_epoch
 
 BATCH_MEMORY = 86400  # a redelivery comes within the visibility timeout, far below a day
 
@@ -31,16 +41,26 @@ _JUDGE = """
 local token_key = KEYS[1]
 local cached = redis.call('GET', token_key)
 if cached then return cached end
-local batch_ttl, id_ttl, story_ttl, near_ttl = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
+local batch_ttl, id_ttl, story_window, near_window = ARGV[1], ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[4])
+-- Stories and near-duplicates are remembered in event time (the value is the event time of
+-- the first sighting), exactly as the in-memory index of a replay; the key TTL only
+-- collects garbage.
+local function claim(key, t, window)
+  local seen = redis.call('GET', key)
+  if seen and tonumber(seen) > t - window then return false end
+  redis.call('SET', key, t, 'EX', math.floor(window) + 3600)
+  return true
+end
 local i, out = 5, {}
 while i <= #ARGV do
   local id = ARGV[i]
-  local nstories = tonumber(ARGV[i + 1])
+  local t = tonumber(ARGV[i + 1])
+  local nstories = tonumber(ARGV[i + 2])
   local is_new = redis.call('SET', id, '1', 'NX', 'EX', id_ttl)
   local synd, near = {}, {}
-  local j = i + 2
+  local j = i + 3
   for s = 1, nstories do
-    if is_new and not redis.call('SET', ARGV[j], '1', 'NX', 'EX', story_ttl) then
+    if is_new and not claim(ARGV[j], t, story_window) then
       table.insert(synd, tostring(s))
     end
     j = j + 1
@@ -49,7 +69,7 @@ while i <= #ARGV do
   j = j + 1
   for n = 1, nnear do
     local topic_index, key = ARGV[j], ARGV[j + 1]
-    if is_new and not redis.call('SET', key, '1', 'NX', 'EX', near_ttl) then
+    if is_new and not claim(key, t, near_window) then
       near[topic_index] = true
     end
     j = j + 2
@@ -57,6 +77,7 @@ while i <= #ARGV do
   if is_new then
     local near_list = {}
     for k, _ in pairs(near) do table.insert(near_list, k) end
+    table.sort(near_list)
     table.insert(out, 'Y|' .. table.concat(synd, ',') .. '|' .. table.concat(near_list, ','))
   else
     table.insert(out, 'N')
@@ -126,6 +147,7 @@ class RedisBuckets:
         for item in batch:
             mention_id, stories, nears = seen_keys(item)
             args.append(f"{PREFIX}seen:id:{_short(mention_id)}")
+            args.append(repr(to_epoch(item.mention.published)))
             args.append(len(stories))
             args.extend(f"{PREFIX}seen:story:{_short(s)}" for s in stories)
             args.append(len(nears))
@@ -150,12 +172,15 @@ class RedisBuckets:
         return verdicts
 
     # -- counting ----------------------------------------------------------------------------
+    def applied(self, token: str) -> bool:
+        return bool(self.client.exists(f"{PREFIX}applied:{token}"))
+
     def apply(self, deltas: Deltas, token: str) -> bool:
         """Add the deltas once; False when this batch token was already applied."""
         ops: list[str | int | float] = []
         for (topic, width, start), stats in deltas.buckets.items():
             key = bucket_key(width, topic, start)
-            ttl = int(self.retention.get(width, 86400))
+            ttl = int(self.retention.get(width) or self.retention.get(MINUTE, 86400))
             for name in _COUNTERS:
                 value = getattr(stats, name)
                 if value:
@@ -168,7 +193,7 @@ class RedisBuckets:
                 ops += ["hi", key, f"st:{stype}", n]
             for source, n in stats.sources.items():
                 ops += ["hi", key + ":s", source, n]
-            if width in AUTHOR_COUNT_WIDTHS:
+            if keeps_author_counts(width):
                 for author, n in stats.authors.items():
                     ops += ["hi", key + ":a", author, n]
                 ops += ["ex", key + ":a", ttl]
@@ -190,7 +215,7 @@ class RedisBuckets:
             key = bucket_key(width, topic, start)
             pipe.hgetall(key)
             pipe.hgetall(key + ":s")
-            if width in AUTHOR_COUNT_WIDTHS:
+            if keeps_author_counts(width):
                 pipe.hgetall(key + ":a")
             else:
                 pipe.pfcount(key + ":ah")

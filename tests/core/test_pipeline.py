@@ -1,0 +1,94 @@
+"""Ingestion core: matching, scoring, exact duplicates, syndication and near-duplicates."""
+
+from __future__ import annotations
+
+from monitor.config.files import config_from_text
+from monitor.indicators import FIVE_MINUTES
+from monitor.neardup import near_keys
+from monitor.pipeline import Ingestor, MemorySeenIndex, batch_token, count
+from tests.core.helpers import mention
+
+CONFIG = config_from_text(
+    "topics:\n  - name: acme\n    query: acme\n  - name: zeta\n    query: zeta\n"
+    "sources:\n  - name: s2\n    url: http://x\n    topics: [zeta]\n"
+)
+
+
+def run(mentions):  # noqa: ANN001, ANN201
+    ingestor = Ingestor.from_config(CONFIG)
+    prepared = ingestor.prepare(mentions)
+    index = MemorySeenIndex(86400)
+    verdicts = index.judge(prepared, batch_token(prepared))
+    return prepared, verdicts, count(prepared, verdicts, (FIVE_MINUTES,))
+
+
+def test_unmatched_mentions_are_left_out_and_topics_filled() -> None:
+    """A mention that matches no topic is not counted; a match fills topics and language."""
+    prepared, _, _ = run([mention(1, 0, "Acme is great"), mention(2, 0, "nothing to see")])
+    assert [p.mention.topics for p in prepared] == [("acme",)]
+    assert prepared[0].mention.lang == "en"
+
+
+def test_source_topic_restriction_applies() -> None:
+    """A source restricted to some topics never counts for the others."""
+    prepared, _, _ = run([mention(1, 0, "acme and zeta", source="s2")])
+    assert prepared[0].topics == ("zeta",)
+
+
+def test_exact_duplicate_counts_once() -> None:
+    """The same mention id twice in a stream counts once."""
+    same = mention(1, 0, "Acme is great")
+    _, verdicts, deltas = run([same, same])
+    assert [v.new for v in verdicts] == [True, False]
+    (bucket,) = deltas.buckets.values()
+    assert bucket.volume == 1
+
+
+def test_syndicated_story_adds_amplification_not_volume() -> None:
+    """The same URL from two feeds: one story for volume, two sources and authors."""
+    a = mention(1, 0, "Acme recalls cereal", source="news1", url="https://n.example/a")
+    b = mention(2, 1, "Acme recalls cereal", source="news2", url="https://n.example/a")
+    _, verdicts, deltas = run([a, b])
+    assert verdicts[1].syndicated == frozenset({"acme"})
+    (bucket,) = deltas.buckets.values()
+    assert (bucket.volume, bucket.syndicated, bucket.distinct_sources) == (1, 1, 2)
+    assert bucket.negative + bucket.neutral + bucket.positive == 1  # sentiment counted once
+
+
+def test_near_duplicates_are_flagged_per_topic() -> None:
+    """Copy-paste with a changed handle or number is a near-duplicate; a different text is not."""
+    base = "Boycott Acme now, they poisoned our kids and lied about it all"
+    texts = [base + " @bob", base + " 123", "Acme opens a new plant in Lyon with two hundred jobs"]
+    _, verdicts, deltas = run([mention(i, i, t) for i, t in enumerate(texts)])
+    assert [bool(v.near_duplicate) for v in verdicts] == [False, True, False]
+    (bucket,) = deltas.buckets.values()
+    assert bucket.near_duplicates == 1
+
+
+def test_short_texts_have_no_near_duplicate_key() -> None:
+    """Too short to judge: 'merci !' never makes a flood."""
+    assert near_keys("acme merci") == ()
+    assert len(near_keys("one two three four five six")) == 4
+
+
+def test_redelivered_batch_gets_its_first_verdicts() -> None:
+    """Judging the same batch token again returns the same verdicts (nothing lost)."""
+    ingestor = Ingestor.from_config(CONFIG)
+    prepared = ingestor.prepare([mention(1, 0, "acme"), mention(2, 0, "acme")])
+    index = MemorySeenIndex(86400)
+    token = batch_token(prepared)
+    first = index.judge(prepared, token)
+    assert index.judge(prepared, token) == first
+    assert [v.new for v in index.judge(prepared, "another")] == [False, False]
+
+
+def test_unscored_language_is_not_neutral() -> None:
+    """A language with no scorer counts as unscored, never as a neutral 0."""
+    from dataclasses import replace
+
+    german = replace(mention(1, 0, "Acme ist ein schreckliches Unternehmen, wirklich schlimm"),
+                     lang="de")
+    prepared, _, deltas = run([german])
+    assert prepared[0].scores.compound is None
+    (bucket,) = deltas.buckets.values()
+    assert (bucket.unscored, bucket.neutral, bucket.scored) == (1, 0, 0)
