@@ -306,6 +306,9 @@ class FeedSource:
                                        now=now)
         except SourceError as exc:
             return self._failed(state, now, str(exc), retry_after=exc.retry_after)
+        except Exception as exc:  # httpx/h11 edge cases: one feed's problem, never the poller's
+            reason = f"unexpected HTTP failure: {exc.__class__.__name__}: {exc}"
+            return self._failed(state, now, reason.splitlines()[0][:240])
         status = response.status
         if status == 304:
             return FetchResult(

@@ -245,7 +245,11 @@ class HttpClient:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
-        if not url.startswith(("http://", "https://")):
+        try:
+            host = urlsplit(url).hostname
+        except ValueError as exc:
+            raise SourceError(f"invalid URL: {exc}", recoverable=False) from None
+        if not url.startswith(("http://", "https://")) or not host:
             raise SourceError(f"not an http(s) URL: {url!r}", recoverable=False)
         limit = self.settings.max_bytes
         try:

@@ -210,3 +210,14 @@ def test_per_host_concurrency_is_limited(feed_server: FeedServer):
             t.join()
     assert len(feed_server.requests_for("/feed")) == 8
     assert feed_server.max_in_flight == 2
+
+
+@pytest.mark.parametrize(("url", "reason"), [
+    ("http://[::1", "invalid URL"),
+    ("http://", "not an http(s) URL"),
+    ("ftp://example.org/feed", "not an http(s) URL"),
+])
+def test_malformed_urls_are_errors(client, url: str, reason: str):
+    """A malformed or non-HTTP URL is an error result naming the problem."""
+    result = _source(url, client).fetch(FetchState(), NOW)
+    assert result.status == "error" and reason in (result.error or "")
