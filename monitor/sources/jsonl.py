@@ -61,7 +61,10 @@ def parse_line(
         data["source"] = default_source
     if default_type and not data.get("source_type"):
         data["source_type"] = default_type
-    mention = Mention.from_replay(data)
+    try:
+        mention = Mention.from_replay(data)
+    except (TypeError, AttributeError) as exc:  # e.g. "published": 5
+        raise ValueError(f"wrong field type ({exc})") from None
     if not mention.story:
         mention = replace(mention, story=story_key(mention.url, mention.title, mention.text))
     return mention

@@ -26,14 +26,15 @@ def test_read_replay_yields_mentions_and_line_errors(tmp_path: Path):
     """Good lines become Mentions (story filled in); bad lines are LineErrors with numbers."""
     path = tmp_path / "a.jsonl"
     path.write_bytes(line(1) + b"{not json\n" + b"\n" + line(2, reach=10, topics=["acme"])
-                     + orjson.dumps({"id": "x", "text": "no date"}) + b"\n" + b"[1,2]\n")
+                     + orjson.dumps({"id": "x", "text": "no date"}) + b"\n" + b"[1,2]\n"
+                     + line(3, published=5) + line(4, text=["x"]))
     items = list(read_replay(path))
     mentions = [i for i in items if isinstance(i, Mention)]
     errors = [i for i in items if isinstance(i, LineError)]
     assert [m.id for m in mentions] == ["m1", "m2"]
     assert mentions[0].story == "https://x.example/1"
     assert mentions[1].reach == 10 and mentions[1].topics == ("acme",)
-    assert [e.line for e in errors] == [2, 5, 6]
+    assert [e.line for e in errors] == [2, 5, 6, 7, 8]
     assert "published" in errors[1].reason and "object" in errors[2].reason
 
 
