@@ -490,9 +490,9 @@ class SlackEmulator:
         problem = self._check_message(args)
         if problem:
             return problem
-        message.update(
-            text=args.get("text") or "", blocks=args.get("blocks"), edited={"ts": self._next_ts()}
-        )
+        # Like Slack: without `blocks` the previous blocks stay; [] removes them.
+        blocks = args["blocks"] if "blocks" in args else message.get("blocks")
+        message.update(text=args.get("text") or "", blocks=blocks, edited={"ts": self._next_ts()})
         if args.get("metadata"):
             md = args["metadata"]
             message["metadata"] = json.loads(md) if isinstance(md, str) else md

@@ -80,9 +80,10 @@ class SlackNotifier:
         return ref
 
     def update(self, ref: MessageRef, message: Rendered) -> None:
-        args: dict[str, Any] = {"channel": ref.channel, "ts": ref.ts, "text": message.text}
-        if message.blocks is not None:
-            args["blocks"] = message.blocks
+        # Slack keeps the previous blocks when `blocks` is absent; [] replaces them, so a
+        # text-only update really replaces the content (no stale buttons left behind).
+        args: dict[str, Any] = {"channel": ref.channel, "ts": ref.ts, "text": message.text,
+                                "blocks": message.blocks if message.blocks is not None else []}
         self._call("chat.update", self.client.chat_update, **args)
 
     def upload(self, channel: str, thread: MessageRef | None, filename: str, content: bytes,

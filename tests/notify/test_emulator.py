@@ -103,3 +103,14 @@ def test_views_open_needs_live_trigger(slack_emulator: SlackEmulator) -> None:
     with pytest.raises(SlackApiError) as bad:
         client.views_open(trigger_id="nope", view=view)
     assert bad.value.response["error"] == "invalid_trigger_id"
+
+
+def test_update_without_blocks_keeps_them(slack_emulator: SlackEmulator) -> None:
+    """As Slack documents: chat.update without `blocks` keeps them, `[]` removes them."""
+    client = _client(slack_emulator)
+    blocks = [{"type": "section", "text": {"type": "mrkdwn", "text": "b"}}]
+    sent = client.chat_postMessage(channel="#vigie", text="t", blocks=blocks)
+    client.chat_update(channel=sent["channel"], ts=sent["ts"], text="t2")
+    assert slack_emulator.channel_messages("vigie")[0]["blocks"] == blocks
+    client.chat_update(channel=sent["channel"], ts=sent["ts"], text="t3", blocks=[])
+    assert slack_emulator.channel_messages("vigie")[0]["blocks"] == []

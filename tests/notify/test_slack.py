@@ -151,3 +151,13 @@ def test_error_code_exposed(notifier: SlackNotifier, slack_emulator: SlackEmulat
     with pytest.raises(SlackCallError) as err:
         notifier.post("#vigie", Rendered(text="x"))
     assert err.value.code == "msg_blocks_too_long" and not err.value.recoverable
+
+
+def test_text_only_update_replaces_blocks(
+    notifier: SlackNotifier, slack_emulator: SlackEmulator
+) -> None:
+    """update() with a text-only message clears the old blocks (no stale buttons)."""
+    ref = notifier.post("#vigie", render_alert(make_view()))
+    notifier.update(ref, Rendered(text="resolved"))
+    message = slack_emulator.channel_messages("vigie")[0]
+    assert message["text"] == "resolved" and message["blocks"] == []
