@@ -63,6 +63,13 @@ class SentimentRouter:
         self._detector: LanguageDetector | None = None
         self._scorers: dict[str, PolarityScorer] = {}
 
+    def warm_up(self) -> None:
+        """Load the language model and every configured scorer now rather than on the first
+        mention (about a second, mostly py3langid unpacking its model); for worker start-up."""
+        _ = self.detector
+        for lang in self.languages:
+            self.scorer(lang)
+
     @property
     def detector(self) -> LanguageDetector:
         if self._detector is None:

@@ -171,3 +171,11 @@ def test_markers_ignored_for_languages_not_configured() -> None:
     detector = LanguageDetector(["fr"])
     assert detector._by_markers("This is the worst service and they never answer") is None
     assert detector.detect("This is the worst service and they never answer") == "other"
+
+
+def test_warm_up_loads_detector_and_scorers() -> None:
+    """warm_up builds the detector and the scorer of every configured language that has one."""
+    router = SentimentRouter(SentimentSettings(languages=["fr", "de"]))
+    router.warm_up()
+    assert router._detector is not None
+    assert set(router._scorers) == {"fr"}
