@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Annotated
 
+import redis
 import typer
 from rich.console import Console
 
@@ -55,3 +56,27 @@ def register(app: typer.Typer) -> None:
             err.print(f"alert test failed: {exc}", markup=False)
             raise typer.Exit(1) from None
         typer.echo(f"sample alert posted: {where}")
+
+    @alert_app.command("outbox")
+    def outbox(
+        retry: Annotated[list[str] | None, typer.Option(
+            "--retry", help="Requeue this dead op (repeatable).")] = None,
+    ) -> None:
+        """Show the Slack outbox: ops waiting, and ops Slack refused for good with the
+        reason; --retry ID requeues a dead op once the cause is fixed."""
+        from monitor.store import connect
+        from monitor.store.outbox import Outbox
+
+        try:
+            box = Outbox(connect(Settings.from_env()))
+            for op_id in retry or []:
+                done = box.requeue(op_id)
+                typer.echo(f"{op_id}: {'requeued' if done else 'not a dead op'}")
+            dead = box.dead()
+            typer.echo(f"pending: {box.pending()}  dead: {len(dead)}")
+            for record in dead:
+                typer.echo(f"  {record.get('id')}  {record.get('action')}  "
+                           f"{record.get('channel')}  {record.get('last_error', '')}")
+        except (RuntimeError, redis.RedisError) as exc:
+            err.print(f"outbox unavailable: {exc}", markup=False)
+            raise typer.Exit(1) from None

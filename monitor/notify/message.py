@@ -65,6 +65,7 @@ class AlertView:
     top_mentions: list[Mention] = field(default_factory=list)
     by_source_type: dict[str, int] = field(default_factory=dict)
     replay: bool = False
+    chart_in_thread: bool = True  # False when charts are off (slack.charts: false)
 
     @property
     def incident_id(self) -> str:
@@ -275,7 +276,7 @@ def _footer(view: AlertView) -> list[str]:
              f"alert `{clip(inline(alert.id), 80)}`"]
     if alert.rule:
         items.append(f"rule {clip(inline(alert.rule), 80)}")
-    if view.series:
+    if view.series and view.chart_in_thread:
         items.append("chart of the last 24 h in the thread")
     if view.replay or alert.replay:
         items.append("replayed from the archive: not live")

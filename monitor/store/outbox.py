@@ -168,6 +168,21 @@ class Outbox:
         ids = [_s(i) for i in self.r.lrange(NS + "dead", 0, -1)]
         return [s for s in (self.status(i) for i in ids) if s]
 
+    def requeue(self, op_id: str) -> bool:
+        """Give a dead op another chance (after fixing the channel, token or scopes): it goes
+        to the end of its incident's queue with its attempts reset. False when not dead."""
+        key = NS + f"op:{op_id}"
+        record = self.status(op_id)
+        if record is None or record.get("state") != "dead" or "payload" not in record:
+            return False
+        with self.r.pipeline() as p:
+            p.hset(key, mapping={"state": "queued", "attempts": 0, "next_at": 0})
+            p.lrem(NS + "dead", 0, op_id)
+            p.rpush(NS + f"q:{record['incident']}", op_id)
+            p.zadd(NS + "due", {record["incident"]: 0}, nx=True)
+            p.execute()
+        return True
+
     # -- sending --------------------------------------------------------------------------
     def drain(self, notifier: Notifier, now: float, limit: int = 100) -> DrainReport:
         """Send what is due at `now`, at most `limit` ops, in order per incident."""

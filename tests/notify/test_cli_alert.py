@@ -71,3 +71,25 @@ def test_console_without_token(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) 
         "ACME Kettle" in result.output and "sample alert posted: #vigie 1.000000" in result.output
     )
     assert (tmp_path / "charts" / "vigie-sample-chart.png").read_bytes().startswith(b"\x89PNG")
+
+
+def test_outbox_command_lists_and_requeues(
+    monkeypatch: pytest.MonkeyPatch, redis_url: str, slack_emulator: SlackEmulator
+) -> None:
+    """`vigie alert outbox` shows dead ops with Slack's reason and requeues on --retry."""
+    import redis as redis_lib
+
+    from monitor.notify.base import Rendered
+    from monitor.notify.slack import SlackNotifier
+    from monitor.store.outbox import Outbox, OutboxOp, rendered_payload
+
+    monkeypatch.setenv("REDIS_URL", redis_url)
+    box = Outbox(redis_lib.Redis.from_url(redis_url))
+    box.enqueue(OutboxOp("op-1", "inc", "#nowhere", "post_alert", rendered_payload(Rendered("x"))))
+    box.drain(SlackNotifier(slack_emulator.token, base_url=slack_emulator.api_url), 1e9)
+    listed = runner.invoke(app, ["alert", "outbox"])
+    assert listed.exit_code == 0
+    assert "dead: 1" in listed.output and "op-1" in listed.output
+    assert "channel_not_found" in listed.output
+    retried = runner.invoke(app, ["alert", "outbox", "--retry", "op-1"])
+    assert "op-1: requeued" in retried.output and "pending: 1  dead: 0" in retried.output

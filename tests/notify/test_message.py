@@ -214,3 +214,14 @@ def test_indicator_shares_and_distinct_counts() -> None:
     assert lines[1] == "*Negative share*\n100%  (baseline 50%)"
     assert lines[2] == "*Mean sentiment*\n-0.50  (baseline +0.00)"
     assert lines[3] == "*Distinct authors*\n13" and lines[4] == "*Sources*\n1"
+
+
+def test_footer_mentions_chart_only_when_uploaded() -> None:
+    """The footer points to the thread's chart only when one is uploaded."""
+
+    def footer(view: AlertView) -> str:
+        return str((render_alert(view).blocks or [])[-1])
+
+    assert "chart of the last 24 h" in footer(make_view(series=make_series()))
+    assert "chart of" not in footer(make_view(series=make_series(), chart_in_thread=False))
+    assert "chart of" not in footer(make_view())

@@ -327,3 +327,16 @@ def test_refused_blocks_fall_back_to_text(
     (message,) = slack_emulator.channel_messages("vigie")
     assert message["text"] == "fallback" and not message.get("blocks")
     assert outbox.ref("inc1", "#vigie") is not None
+
+
+def test_requeue_dead_op(
+    outbox: Outbox, notifier: SlackNotifier, slack_emulator: SlackEmulator
+) -> None:
+    """A dead op, once the cause is fixed, is requeued and sent; others are refused."""
+    slack_emulator.fail("chat.postMessage", error="not_in_channel")
+    outbox.enqueue(text_op("a"))
+    outbox.drain(notifier, T0)
+    assert outbox.status("a")["state"] == "dead"
+    assert outbox.requeue("a") and not outbox.requeue("a") and not outbox.requeue("zzz")
+    assert outbox.dead() == [] and outbox.drain(notifier, T0 + 2).sent == 1
+    assert texts(slack_emulator) == ["a"]
