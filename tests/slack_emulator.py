@@ -315,6 +315,18 @@ class SlackEmulator:
             m for m in self.channel_messages(channel) if m.get("thread_ts") == ts and m["ts"] != ts
         ]
 
+    def wait_for_messages(
+        self, channel: str, count: int, timeout: float = 10.0
+    ) -> list[dict[str, Any]]:
+        """Block until `channel` holds at least `count` messages (or `timeout` seconds);
+        returns them. For end-to-end tests where a worker delivers asynchronously."""
+        deadline = time.monotonic() + timeout
+        while True:
+            found = self.channel_messages(channel)
+            if len(found) >= count or time.monotonic() > deadline:
+                return found
+            time.sleep(0.05)
+
     # -- server ---------------------------------------------------------------------------
     @property
     def base_url(self) -> str:

@@ -114,3 +114,14 @@ def test_update_without_blocks_keeps_them(slack_emulator: SlackEmulator) -> None
     assert slack_emulator.channel_messages("vigie")[0]["blocks"] == blocks
     client.chat_update(channel=sent["channel"], ts=sent["ts"], text="t3", blocks=[])
     assert slack_emulator.channel_messages("vigie")[0]["blocks"] == []
+
+
+def test_wait_for_messages(slack_emulator: SlackEmulator) -> None:
+    """wait_for_messages returns as soon as enough messages arrived, or after the timeout."""
+    import threading
+
+    client = _client(slack_emulator)
+    timer = threading.Timer(0.2, lambda: client.chat_postMessage(channel="#vigie", text="late"))
+    timer.start()
+    assert [m["text"] for m in slack_emulator.wait_for_messages("vigie", 1, 5)] == ["late"]
+    assert len(slack_emulator.wait_for_messages("vigie", 2, 0.2)) == 1
