@@ -276,6 +276,29 @@ class _Parser:
         return _term_node(tok.value, tok.pos, phrase=tok.kind == "PHRASE")
 
 
+def _triggers(node: _Node) -> frozenset[str] | None:
+    """Words of which a matching text must hold at least one, or None when no such set is
+    known (a prefix, a negation). Lets TopicMatcher skip topics a text cannot match."""
+    if isinstance(node, _Word):
+        return frozenset({node.word})
+    if isinstance(node, _Phrase):
+        first = node.needle.split(" ", 2)[1]
+        # " w1 w2" (prefix on the last word) still holds w1 whole; " w1" alone would not.
+        return frozenset({first}) if node.needle.count(" ") >= 2 else None
+    if isinstance(node, _Or):
+        union: set[str] = set()
+        for child in node.children:
+            found = _triggers(child)
+            if found is None:
+                return None
+            union |= found
+        return frozenset(union)
+    if isinstance(node, _And):
+        options = [t for t in map(_triggers, node.children) if t is not None]
+        return min(options, key=len) if options else None
+    return None
+
+
 class Query:
     """A compiled keyword query. `matches` takes raw text (it normalises it);
     `matches_document` takes a `Document` prepared once for many queries."""
@@ -310,9 +333,10 @@ def compile_query(text: str) -> Query:
 
 
 class TopicMatcher:
-    """Match one text against many topics: the text is normalised and cut into words once."""
+    """Match one text against many topics: the text is normalised and cut into words once,
+    and only the topics that one of its words can trigger are evaluated."""
 
-    __slots__ = ("_topics",)
+    __slots__ = ("_always", "_by_word", "_topics")
 
     def __init__(self, topics: Sequence[tuple[str, str]]) -> None:
         """`topics` are (name, query) pairs; raises QueryError naming the topic that fails."""
@@ -323,8 +347,27 @@ class TopicMatcher:
             except QueryError as exc:
                 raise QueryError(f"topic {name!r}: {exc.reason}", exc.position) from None
         self._topics = tuple(compiled)
+        self._by_word: dict[str, list[int]] = {}
+        always: list[int] = []
+        for index, (_name, compiled_query) in enumerate(compiled):
+            words = _triggers(compiled_query._root)
+            if words is None:
+                always.append(index)
+            else:
+                for word in words:
+                    self._by_word.setdefault(word, []).append(index)
+        self._always = tuple(always)
 
     def match(self, text: str) -> tuple[str, ...]:
         """Names of the topics whose query `text` satisfies, in the order they were given."""
         doc = Document(text)
-        return tuple(name for name, query in self._topics if query.matches_document(doc))
+        candidates = set(self._always)
+        by_word = self._by_word
+        for word in doc.words:
+            hit = by_word.get(word)
+            if hit:
+                candidates.update(hit)
+        topics = self._topics
+        return tuple(
+            topics[i][0] for i in sorted(candidates) if topics[i][1].matches_document(doc)
+        )

@@ -122,3 +122,36 @@ def test_topic_matcher_is_fast_for_hundreds_of_topics() -> None:
     elapsed = time.perf_counter() - start
     assert hits >= 1400
     assert elapsed < 2.0
+
+
+def test_random_queries_compile_or_raise_query_error() -> None:
+    """Any string compiles or raises QueryError; TopicMatcher agrees with Query.matches."""
+    import random
+
+    rng = random.Random(3)
+    pieces = ["acme", "AND", "OR", "NOT", "(", ")", '"', "*", "#x", "@y", "l'oréal", " ", "«", "»"]
+    for _ in range(1000):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        try:
+            query = compile_query(text)
+        except QueryError as exc:
+            assert 1 <= exc.position <= len(text) + 1
+            continue
+        for doc in ("ACME l’Oréal #x @y", "acme", "l oreal x", "y", "#x acmes"):
+            expected = ("t",) if query.matches(doc) else ()
+            assert TopicMatcher([("t", text)]).match(doc) == expected, (text, doc)
+
+
+@pytest.mark.parametrize(
+    ("query", "text"),
+    [
+        ("acme", "#acme news"), ("#acme", "#acme news"), ("rappel*", "rappels"),
+        ('"rappel prod*"', "rappel produits"), ("NOT concours acme", "acme"),
+        ("(a OR b) c", "b c"), ("acme OR rappel*", "rappels"), ("a (b OR c*)", "a cc"),
+        ('"l\'oreal" OR globex', "L’Oréal"),
+    ],
+)
+def test_matcher_index_never_hides_a_match(query: str, text: str) -> None:
+    """The trigger-word index of TopicMatcher agrees with evaluating the query directly."""
+    assert compile_query(query).matches(text)
+    assert TopicMatcher([("t", query)]).match(text) == ("t",)

@@ -115,3 +115,17 @@ def test_custom_lexicon() -> None:
     assert fr.polarity_scores("un truc")["compound"] > 0
     assert fr.polarity_scores("bof bof")["compound"] < 0
     assert fr.polarity_scores("arnaque")["compound"] == 0.0
+
+
+def test_random_input_never_breaks_the_contract(fr: FrenchSentimentAnalyzer) -> None:
+    """Arbitrary characters (emoji, apostrophes, punctuation, control chars) keep the contract."""
+    import random
+
+    rng = random.Random(7)
+    alphabet = "aéèçôœ’'‘ -!?.,;:😡😍👍🏽❤️\u200d\n\tNE PAS ne pas n'aime mais très \":)<3#@0123456789"
+    for _ in range(500):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 80)))
+        scores = fr.polarity_scores(text)
+        assert -1.0 <= scores["compound"] <= 1.0
+        shares = scores["neg"] + scores["neu"] + scores["pos"]
+        assert shares == 0.0 or abs(shares - 1.0) < 0.01
