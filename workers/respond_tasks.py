@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import redis
 
 from monitor.config.settings import Settings
 from monitor.model import Alert
@@ -78,6 +79,13 @@ def bucket_view_data(client: Any, config: Any) -> Any:
     return BucketData()
 
 
+# Redis unreachable for a moment: try again with backoff. Safe because every handler is
+# idempotent (alerts by id, clicks by key, notices and reminders by number).
+RETRY: dict[str, Any] = {"acks_late": True, "autoretry_for": (redis.ConnectionError,
+                                                              redis.TimeoutError),
+                         "retry_backoff": True, "retry_backoff_max": 300, "max_retries": 10}
+
+
 def now() -> datetime:
     return datetime.now(UTC)
 
@@ -109,16 +117,22 @@ def answer_person(response_url: str, note: str) -> None:
         log.warning("response_url answer failed: %s", exc)
 
 
-@app.task(name="workers.respond_tasks.handle_alerts", acks_late=True)  # type: ignore[untyped-decorator]
+@app.task(name="workers.respond_tasks.handle_alerts", **RETRY)  # type: ignore[untyped-decorator]
 def handle_alerts(alert_dicts: list[dict[str, Any]]) -> None:
     """Open/update incidents for a batch of alerts (Alert.to_dict); only fired ones act."""
     r = responder()
     for data in alert_dicts:
-        schedule(r.handle_alert(Alert.from_dict(data)))
+        try:
+            alert = Alert.from_dict(data)
+        except (KeyError, TypeError, ValueError) as exc:
+            # A malformed alert cannot get better on retry: say which, keep the others.
+            log.error("skipped a malformed alert %r: %s", str(data.get("alert"))[:80], exc)
+            continue
+        schedule(r.handle_alert(alert))
     kick_delivery()
 
 
-@app.task(name="workers.respond_tasks.handle_action", acks_late=True)  # type: ignore[untyped-decorator]
+@app.task(name="workers.respond_tasks.handle_action", **RETRY)  # type: ignore[untyped-decorator]
 def handle_action(payload: dict[str, Any]) -> None:
     """Apply a Slack click or /vigie command (ActionRequest.to_dict) once."""
     r = responder()
@@ -129,21 +143,21 @@ def handle_action(payload: dict[str, Any]) -> None:
     answer_person(request.response_url, note)
 
 
-@app.task(name="workers.respond_tasks.escalate", acks_late=True)  # type: ignore[untyped-decorator]
+@app.task(name="workers.respond_tasks.escalate", **RETRY)  # type: ignore[untyped-decorator]
 def escalate(incident: str, number: int) -> None:
     """Escalation notice `number` if the incident is still unacknowledged."""
     schedule(responder().escalate(incident, number, now()))
     kick_delivery()
 
 
-@app.task(name="workers.respond_tasks.remind", acks_late=True)  # type: ignore[untyped-decorator]
+@app.task(name="workers.respond_tasks.remind", **RETRY)  # type: ignore[untyped-decorator]
 def remind(incident: str, step: str, number: int) -> None:
     """Reminder `number` for an overdue playbook step if it is still open."""
     schedule(responder().remind(incident, step, number, now()))
     kick_delivery()
 
 
-@app.task(name="workers.respond_tasks.playbook_tick", acks_late=True)  # type: ignore[untyped-decorator]
+@app.task(name="workers.respond_tasks.playbook_tick", **RETRY)  # type: ignore[untyped-decorator]
 def playbook_tick() -> None:
     """Safety net for beat (every minute): run any follow-up that is due, in case its ETA
     task was lost with a broker; idempotent like the ETA tasks themselves."""

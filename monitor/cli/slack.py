@@ -40,15 +40,18 @@ def _role_overrides(settings: Settings) -> dict[str, list[str]]:
 def web(
     port: int = typer.Option(3000, "--port", "-p", help="Port of /slack/events."),
     host: str = typer.Option("0.0.0.0", "--host", help="Interface to listen on."),
-    socket_mode: bool = typer.Option(False, "--socket-mode",
-                                     help="Connect out over Socket Mode (SLACK_APP_TOKEN) "
-                                     "instead of listening."),
+    socket_mode: Annotated[bool | None, typer.Option(
+        "--socket-mode/--http",
+        help="Connect out over Socket Mode instead of listening (default: Socket Mode when "
+        "SLACK_APP_TOKEN is set).")] = None,
 ) -> None:
     """Serve Slack's Request URL /slack/events (buttons, /vigie), or run Socket Mode."""
     from monitor.web.server import run_socket_mode, serve
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
     settings = Settings.from_env()
+    if socket_mode is None:
+        socket_mode = settings.slack_app_token is not None
     try:
         if socket_mode:
             run_socket_mode(settings)

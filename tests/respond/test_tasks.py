@@ -170,3 +170,14 @@ def test_playbook_tick_sends_what_is_overdue_once(rig: Rig,
     assert actions.count("escalation_sent") == 1 and incident.escalations == 1
     assert incident.reminders == {"assess": 1}
     assert {(s.task, s.args.get("number")) for s in scheduled} >= {("escalate", 2)}
+
+
+def test_malformed_alert_is_skipped_and_the_batch_goes_on(rig: Rig,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bad alert dict in a batch is logged and skipped; the good one opens its incident."""
+    monkeypatch.setattr(respond_tasks, "responder", lambda: rig.responder)
+    monkeypatch.setattr(respond_tasks, "kick_delivery", lambda: None)
+    monkeypatch.setattr(respond_tasks, "schedule", lambda items: None)
+    respond_tasks.handle_alerts([{"alert": "broken", "severity": "apocalyptic"},
+                                 alert().to_dict()])
+    assert [i.id for i in rig.responder.store.recent()] == ["1"]
