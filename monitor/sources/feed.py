@@ -12,6 +12,7 @@ from __future__ import annotations
 import random
 import re
 from collections import Counter
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any, ClassVar
 
@@ -71,6 +72,27 @@ def _as_utf8(body: bytes, encoding: str) -> bytes:
     text = body.decode(encoding, errors="replace").lstrip("\ufeff")
     data = text.encode("utf-8")
     return _PROLOG_ENCODING.sub(rb"\1\2utf-8\2", data, count=1)
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_BIG_CHARREF = re.compile(r"&#(?:[xX]0*([0-9a-fA-F]{6,})|0*([0-9]{7,}));")
+
+
+def _charref(match: re.Match[str]) -> str:
+    value = int(match.group(1), 16) if match.group(1) else int(match.group(2))
+    return match.group(0) if value <= 0x10FFFF else "\ufffd"
+
+
+def _scrub(body: bytes) -> bytes:
+    """`body` as clean UTF-8: decoded (UTF-8, else the detected charset), control
+    characters and out-of-range character references removed, prolog set to UTF-8."""
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        best = charset_normalizer.from_bytes(body[:200_000]).best()
+        text = body.decode(best.encoding if best else "latin-1", errors="replace")
+    text = _BIG_CHARREF.sub(_charref, _CONTROL.sub("", text.lstrip("\ufeff")))
+    return _PROLOG_ENCODING.sub(rb"\1\2utf-8\2", text.encode("utf-8"), count=1)
 
 
 def _replacement_share(parsed: Any) -> float:
@@ -209,7 +231,14 @@ def parse_document(
             return parse_json_feed(
                 body, url=url, source=source, source_type=source_type, fetched_at=fetched_at
             )
-        return _parse_xml(body, url, content_type, source, source_type, fetched_at)
+        try:
+            return _parse_xml(body, url, content_type, source, source_type, fetched_at)
+        except (ValueError, UnicodeError):
+            # feedparser crashes on a few byte-level defects (NUL bytes, character references
+            # past U+10FFFF, undecodable encoding names): clean them and read once more.
+            doc = _parse_xml(_scrub(body), url, "", source, source_type, fetched_at)
+            note = "invalid bytes or character references removed before parsing"
+            return replace(doc, warning="; ".join(w for w in (note, doc.warning) if w))
     except SourceError as exc:
         return ParsedDocument(error=str(exc))
     except Exception as exc:  # a parser bug on hostile input must not stop the poller

@@ -207,3 +207,13 @@ def test_content_type_does_not_override_the_bytes():
     assert len(parse(RSS, content_type="application/json").mentions) == 2
     feed = {"version": "https://jsonfeed.org/version/1", "items": [{"id": "1", "content_text": "x"}]}
     assert len(parse(orjson.dumps(feed), content_type="text/xml").mentions) == 1
+
+
+def test_byte_level_defects_are_scrubbed_not_fatal():
+    """NUL bytes and character references past U+10FFFF (which crash feedparser) are
+    removed, the entries kept, and a warning says so."""
+    body = RSS.replace(b"Second story", b"Second &#x110000; st\x00ory")
+    doc = parse(body)
+    assert doc.error is None and len(doc.mentions) == 2
+    assert doc.mentions[1].title == "Second \ufffd story"
+    assert "removed" in (doc.warning or "")
