@@ -2,7 +2,8 @@
 
 - data/fr_lexicon_vader_fr.tsv: vaderSentiment-fr's lexicon (MIT), values as published;
 - data/fr_lexicon_vigie.tsv: Vigie's corrections and additions (complaints, crises, social
-  media French); wins on every word it lists, and a valence of 0 removes a word;
+  media French); wins on every word it lists; a valence of 0 removes a word, and makes a
+  phrase neutral (its words then carry nothing: "eh bien" is not praise);
 - data/emoji_vigie.tsv: emoji valences that Vigie sets by hand.
 Other emoji get the valence of their English description (from vaderSentiment's own emoji and
 word lists, shipped in that installed package), so the two languages read emoji alike.
@@ -93,7 +94,9 @@ def load_french_lexicon() -> tuple[dict[str, float], dict[str, float]]:
     removed: set[str] = set()
     for key, value in _rows(_DATA, "data/fr_lexicon_vigie.tsv"):
         key = fold(key)
-        if value == 0.0:
+        if value == 0.0 and (" " in key or "'" in key):
+            words[key] = 0.0  # a neutral phrase: "eh bien" silences "bien"
+        elif value == 0.0:
             words.pop(key, None)
             removed.add(key)
         else:

@@ -129,3 +129,9 @@ def test_random_input_never_breaks_the_contract(fr: FrenchSentimentAnalyzer) -> 
         assert -1.0 <= scores["compound"] <= 1.0
         shares = scores["neg"] + scores["neu"] + scores["pos"]
         assert shares == 0.0 or abs(shares - 1.0) < 0.01
+
+
+def test_neutral_phrase_silences_its_words(fr: FrenchSentimentAnalyzer) -> None:
+    """A phrase listed with valence 0 ("eh bien") takes the valence out of its words."""
+    assert fr.polarity_scores("eh bien")["compound"] == 0.0
+    assert fr.polarity_scores("bien")["compound"] > 0
