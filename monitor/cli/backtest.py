@@ -44,7 +44,7 @@ def _rules(config: VigieConfig, rules_dir: Path | None, no_rules: bool) -> Any:
 
 
 def _rule_refs(config: VigieConfig) -> dict[str, Any]:
-    from monitor.playbooks import playbook_names
+    from monitor.rules.loader import playbook_names
 
     return {"known_playbooks": playbook_names(config.resolve(config.playbooks_dir))}
 

@@ -1,0 +1,1 @@
+from tests.feedserver import feed_server  # noqa: F401 - re-exported fixture
