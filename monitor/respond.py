@@ -109,7 +109,7 @@ class Responder:
                 opened = inc.record(opened, alert.event.at, "playbook_started", playbook.name,
                                     playbook=playbook.name, playbook_started_at=alert.event.at)
             created = self.store.create(opened)
-        else:
+        if not created:  # existing incident, or another worker created it just now
             self.store.update(incident_id, lambda i: _pair(inc.apply_alert(i, alert)))
         follow_ups = self._after_change(incident_id)
         # Later alerts leave the chain of ETA tasks started at creation in place.

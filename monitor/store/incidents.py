@@ -65,6 +65,11 @@ class IncidentStore:
     def save(self, incident: Incident, pipe: Any = None) -> None:
         target = pipe if pipe is not None else self.client.pipeline()
         target.set(_key(incident.id), orjson.dumps(incident.to_dict()))
+        self._index(incident, target)
+        if pipe is None:
+            target.execute()
+
+    def _index(self, incident: Incident, target: Any) -> None:
         target.zadd(_ALL, {incident.id: incident.opened_at.timestamp()})
         if incident.resolved:
             target.srem(_OPEN, incident.id)
@@ -73,14 +78,15 @@ class IncidentStore:
         label = label_of(incident)
         if label is not None:
             target.hset(_LABELS, incident.episode, orjson.dumps(label))
-        if pipe is None:
-            target.execute()
 
     def create(self, incident: Incident) -> bool:
         """Save a new incident unless one with its id exists; True when saved."""
         if not self.client.set(_key(incident.id), orjson.dumps(incident.to_dict()), nx=True):
             return False
-        self.save(incident)
+        # Only the indexes now: rewriting the key could undo a change made since the SET.
+        pipe = self.client.pipeline()
+        self._index(incident, pipe)
+        pipe.execute()
         return True
 
     def update(self, incident_id: str,

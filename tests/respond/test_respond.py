@@ -215,3 +215,19 @@ def test_crash_between_save_and_enqueue_loses_nothing(rig: Rig) -> None:
     rig.responder.handle_alert(alert())  # redelivery of the same alert: no-op on state
     rig.drain()
     assert "<@U0CM> acknowledged" in _texts(rig)
+
+
+def test_concurrent_alerts_of_a_new_episode_open_one_incident(rig: Rig) -> None:
+    """Eight workers handling alerts of the same new episode at once open one incident
+    holding every alert, and post one message."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    alerts = [alert(n, minutes=n) for n in range(1, 9)]
+    with ThreadPoolExecutor(8) as pool:
+        list(pool.map(rig.responder.handle_alert, alerts))
+    incidents = rig.responder.store.recent(limit=100)
+    assert len(incidents) == 1
+    assert sorted(incidents[0].alert_ids) == sorted(a.id for a in alerts)
+    rig.drain()
+    assert len([m for m in rig.emulator.channel_messages("#crisis")
+                if not m.get("thread_ts")]) == 1
