@@ -209,9 +209,8 @@ class FrenchSentimentAnalyzer:
                 if items[k].end:
                     return
 
-        def mark_after(start: int) -> None:
+        def mark_after(start: int, left: int = NEG_WINDOW_AFTER) -> None:
             # Articles and "du tout" do not use up the window: "pas du tout une arnaque".
-            left = NEG_WINDOW_AFTER
             for k in range(start, n):
                 negated[k] = True
                 if items[k].end:
@@ -253,7 +252,7 @@ class FrenchSentimentAnalyzer:
                 if not item.end:
                     mark_after(i + 1)
             elif key in _PREFIX_NEGATORS and not item.end:
-                mark(i + 1, i + 3)
+                mark_after(i + 1, 2)  # "sans le moindre intérêt"
         return negated
 
     # ---- scoring -------------------------------------------------------------------------
