@@ -10,8 +10,10 @@ from __future__ import annotations
 import logging
 import time
 from functools import lru_cache
+from typing import Any
 
 import redis
+from celery.signals import worker_ready
 
 from monitor.config.settings import Settings
 from monitor.notify.base import Notifier
@@ -23,6 +25,7 @@ from workers.celery_app import app
 
 log = logging.getLogger(__name__)
 SCHEDULED = PREFIX + "outbox:scheduled"
+STALE = 60.0
 
 
 @lru_cache(maxsize=1)
@@ -49,7 +52,8 @@ def drain_for(outbox: Outbox, notifier: Notifier, budget: float) -> tuple[int, f
         time.sleep(min(max(wait, 0.05), 1.0))
 
 
-@app.task(name="vigie.notify.drain", ignore_result=True)
+@app.task(name="vigie.notify.drain", ignore_result=True, autoretry_for=(redis.RedisError,),
+          retry_backoff=True, retry_backoff_max=60, max_retries=None)
 def drain(budget: float = 20.0) -> int:
     """Send due outbox ops for up to `budget` seconds; schedule the next drain if work remains."""
     client, notifier, slack = _runtime()
@@ -70,8 +74,19 @@ def kick(client: redis.Redis | None = None, *, delay: float = 0.0) -> bool:
     client = client or _runtime()[0]
     target = time.time() + max(0.0, delay)
     scheduled = client.get(SCHEDULED)
-    if scheduled is not None and float(scheduled) <= target + 0.5:
+    # A drain due more than STALE seconds ago never ran (lost task, dead worker): ignore it.
+    if scheduled is not None and time.time() - STALE <= float(scheduled) <= target + 0.5:
         return False
     client.set(SCHEDULED, repr(target), ex=int(delay) + 60)
     drain.apply_async(countdown=max(0.0, delay))
     return True
+
+
+@worker_ready.connect
+def _drain_leftovers(**_: Any) -> None:
+    """Ops left in the outbox by a stopped or crashed worker go out when a worker starts,
+    without waiting for the next alert to kick a drain."""
+    try:
+        kick(delay=1.0)
+    except Exception:  # the worker must start even if Redis is not reachable yet
+        log.exception("could not schedule the outbox drain at worker start")

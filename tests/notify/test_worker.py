@@ -20,6 +20,16 @@ pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
 
 @pytest.fixture()
+def leftover(redis_client: redis.Redis) -> Outbox:
+    """An op left in the outbox before any worker runs (a crash or a restart)."""
+    outbox = Outbox(redis_client)
+    outbox.enqueue(
+        OutboxOp("left", "old", "#crisis", "post_alert", rendered_payload(Rendered("left over")))
+    )
+    return outbox
+
+
+@pytest.fixture()
 def worker(
     redis_url: str, slack_emulator: SlackEmulator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[None]:
@@ -63,3 +73,30 @@ def test_kick_delivers_through_worker_with_retry(
     messages = slack_emulator.channel_messages("vigie")
     assert [m["text"] for m in messages] == ["alert", "note"]
     assert messages[1]["thread_ts"] == messages[0]["ts"]
+
+
+def test_worker_start_drains_leftovers(
+    leftover: Outbox, worker: None, slack_emulator: SlackEmulator
+) -> None:
+    """Ops queued before the worker started go out on `worker_ready`, without a kick."""
+    from celery.signals import worker_ready
+
+    # The real worker (celery.apps.worker) sends worker_ready; the test controller does not.
+    worker_ready.send(sender=None)
+    messages = slack_emulator.wait_for_messages("crisis", 1, timeout=15)
+    assert [m["text"] for m in messages] == ["left over"]
+    assert leftover.pending() == 0
+
+
+def test_stale_schedule_does_not_block_kick(
+    redis_client: redis.Redis, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A drain scheduled long ago that never ran does not stop a new kick; a fresh one does."""
+    calls: list[float] = []
+    monkeypatch.setattr(
+        notify_tasks.drain, "apply_async", lambda countdown: calls.append(countdown)
+    )
+    redis_client.set(notify_tasks.SCHEDULED, repr(time.time() - 600))
+    assert notify_tasks.kick(redis_client)
+    assert not notify_tasks.kick(redis_client)
+    assert calls == [0.0]
