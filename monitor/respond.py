@@ -327,7 +327,7 @@ class Responder:
 
     def _chart(self, incident: Incident) -> dict[str, Any] | None:
         series = self.data.series(incident.topic, incident.opened_at) if self.charts else []
-        if not series:
+        if not any(bucket.volume for bucket in series):
             return None  # nothing to draw: the message says so instead
         return chart_payload(series, f"{incident.topic}: last 24 h",
                              f"vigie-incident-{incident.id}.png")

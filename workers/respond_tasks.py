@@ -9,7 +9,7 @@ re-checks the incident when it runs, so a redelivered or early one does nothing 
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -18,8 +18,8 @@ import httpx
 import redis
 
 from monitor.config.settings import Settings
-from monitor.model import Alert
-from monitor.respond import Responder, Scheduled
+from monitor.model import Alert, BucketStats, Mention
+from monitor.respond import NoViewData, Responder, Scheduled
 from monitor.web.payloads import ActionRequest
 from workers.celery_app import app
 
@@ -45,38 +45,88 @@ def build_responder(settings: Settings) -> Responder:
     client = connect(settings)
     return Responder(
         store=IncidentStore(client), outbox=Outbox(client), playbooks=playbooks,
-        default_channels=config.slack.default_channels, data=bucket_view_data(client, config),
+        default_channels=config.slack.default_channels,
+        data=bucket_view_data(client, config, settings.data_dir / "archive"),
         role_members=dict(config.playbook_roles),
         reports_dir=settings.data_dir / "reports",
         charts=config.slack.charts, top_mentions=config.slack.top_mentions,
     )
 
 
-def bucket_view_data(client: Any, config: Any) -> Any:
-    """Series for the alert chart from the bucket store, when the ingestion side has one."""
-    from datetime import timedelta
+def bucket_view_data(client: Any, config: Any, archive_dir: Path | None = None) -> Any:
+    """The alert message's data: series from the bucket store, top mentions from the archive."""
+    return StoreViewData(client, archive_dir)
 
-    from monitor.model import BucketStats, Mention
-    from monitor.respond import NoViewData
-    try:
+
+class StoreViewData(NoViewData):
+    """Reads what the ingestion side stored. Failures cost the message its chart or list,
+    never the alert: they are logged and an empty result is returned."""
+
+    TOP_WINDOW = timedelta(hours=6)
+
+    def __init__(self, client: Any, archive_dir: Path | None) -> None:
+        self.client = client
+        self.archive_dir = archive_dir
+        self._cache: dict[tuple[str, int], list[Mention]] = {}
+
+    def series(self, topic: str, end: datetime, hours: int = 24) -> list[BucketStats]:
         from monitor.store.buckets import RedisBuckets
-    except ImportError:
-        return NoViewData()
 
-    class BucketData(NoViewData):
-        def series(self, topic: str, end: datetime, hours: int = 24) -> list[BucketStats]:
-            buckets = RedisBuckets(client, {}, 0)
-            start = int((end - timedelta(hours=hours)).timestamp()) // 300 * 300
-            try:
-                return buckets.read_range(topic, 300, start, int(end.timestamp()))
-            except Exception:  # the chart is a nicety: never lose an alert over it
-                log.exception("could not read the series of %s", topic)
-                return []
-
-        def top_mentions(self, topic: str, episode: str, end: datetime) -> list[Mention]:
+        width = 300 if hours <= 48 else 3600
+        stop = int(end.timestamp()) // width * width + width  # include the bucket of `end`
+        start = stop - hours * 3600
+        try:
+            return RedisBuckets(self.client, {}, 0).read_range(topic, width, start, stop)
+        except Exception:  # a nicety: never lose an alert over it
+            log.exception("could not read the series of %s", topic)
             return []
 
-    return BucketData()
+    def top_mentions(self, topic: str, episode: str, end: datetime) -> list[Mention]:
+        """The most reached mentions of `topic` in the 6 hours to `end` (cached a minute:
+        every change of an incident re-renders its message)."""
+        if self.archive_dir is None:
+            return []
+        key = (topic, int(end.timestamp()) // 60)
+        if key not in self._cache:
+            try:
+                self._cache = {key: read_top_mentions(self.archive_dir, topic,
+                                                      end - self.TOP_WINDOW, end)}
+            except Exception:
+                log.exception("could not read the archive for %s", topic)
+                return []
+        return list(self._cache[key])
+
+
+def read_top_mentions(folder: Path, topic: str, start: datetime, end: datetime,
+                      limit: int = 10) -> list[Mention]:
+    """Mentions of `topic` published in [start, end] from the daily archive files, most
+    reach first (then latest), one per story."""
+    import gzip
+
+    import orjson
+
+    from monitor.archive import archive_path
+
+    days = sorted({start.strftime("%Y-%m-%d"), end.strftime("%Y-%m-%d")})
+    best: dict[str, Mention] = {}
+    for day in days:
+        path = archive_path(folder, day)
+        if not path.exists():
+            continue
+        with gzip.open(path, "rb") as handle:
+            for line in handle:
+                try:
+                    mention = Mention.from_replay(orjson.loads(line))
+                except (ValueError, orjson.JSONDecodeError):
+                    continue
+                if topic not in (mention.topics or ()) or not start <= mention.published <= end:
+                    continue
+                story = mention.story or mention.id
+                held = best.get(story)
+                if held is None or (mention.reach or 0) > (held.reach or 0):
+                    best[story] = mention
+    ranked = sorted(best.values(), key=lambda m: (m.reach or 0, m.published), reverse=True)
+    return ranked[:limit]
 
 
 # Redis unreachable for a moment: try again with backoff. Safe because every handler is
