@@ -22,6 +22,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 PRIOR_WEIGHT = 12.0  # pseudo-observations behind the prior dispersion
+FIRST_DAY_HALF_LIFE = 7200.0  # seconds: the first day's level follows the day's shape
+PROFILE_SHRINK = 3.0  # pseudo-buckets at the mean behind each measured hour slot
+WARM = 24  # buckets before dispersion is learned: the first level is too rough to judge by
 
 
 def half_life_rate(half_life_steps: float) -> float:
@@ -41,6 +44,8 @@ class Rates:
     min_dispersion: float
     min_rate: float
     clip_sigmas: float
+    per_day: int  # buckets in a day
+    local: float  # level rate during the first day, while the daily profile is measured
 
     @classmethod
     def build(cls, width: int, level_half_life: float, season_half_life: float,
@@ -58,6 +63,8 @@ class Rates:
             min_dispersion=min_dispersion,
             min_rate=min_rate,
             clip_sigmas=clip_sigmas,
+            per_day=max(1, int(per_day)),
+            local=half_life_rate(FIRST_DAY_HALF_LIFE / width),
         )
 
 
@@ -76,6 +83,7 @@ class Baseline:
     hour: list[float] = field(default_factory=lambda: [1.0] * 24)
     weekday: list[float] = field(default_factory=lambda: [1.0] * 7)
     hour_n: list[int] = field(default_factory=lambda: [0] * 24)
+    hour_sum: list[float] = field(default_factory=lambda: [0.0] * 24)  # first day only
     weekday_n: list[int] = field(default_factory=lambda: [0] * 7)
     alpha: float = -1.0  # bucket dispersion; < 0 until initialised from the prior
     alpha_window: float = -1.0
@@ -106,35 +114,65 @@ class Baseline:
         hour, day = slots(start)
         mu = self.expected(start, rates)
         alpha = self.dispersion(rates)
-        x = self.clip(value, mu, alpha, rates.clip_sigmas) if self.n else value
-        season = max(self.hour[hour] * self.weekday[day], 1e-3)
-        # Cold start: plain averages (rate 1/n) until the EWMA rate takes over.
-        rate = max(rates.level, 1.0 / (self.n + 1)) * damping
-        self.level += rate * (x / season - self.level)
-        if self.level > 0 and self.n >= 12:
+        if self.n >= WARM:
+            x = self.clip(value, mu, alpha, rates.clip_sigmas)
+        else:  # the first level is too rough to clip by its deviation; only by its size
+            x = min(value, 3.0 * mu + 10.0) if self.n else value
+        if self.n < rates.per_day:
+            self._learn_first_day(hour, x, rates, damping)
+        else:
+            season = max(self.hour[hour] * self.weekday[day], 1e-3)
+            rate = rates.level * damping
+            self.level += rate * (x / season - self.level)
+        # The level and the factors would chase each other if they learned together from
+        # the start: the hour profile is measured over the first day, the weekday one waits
+        # for a week. A damped bucket (suspicious, or in an episode) teaches the level a
+        # little and the profile nothing: the profile is the shape of ordinary days.
+        if self.level > 0 and self.n >= rates.per_day and damping >= 1.0:
             deseason = x / self.level
             h_rate = max(rates.hour, 1.0 / (self.hour_n[hour] + 2)) * damping
-            w_rate = max(rates.weekday, 1.0 / (self.weekday_n[day] + 2)) * damping
-            # Factors learn the ratio to the other factor only, capped so one bucket
-            # cannot swing a slot.
+            # Capped so one bucket cannot swing a slot.
             self.hour[hour] += h_rate * (min(deseason / self.weekday[day], 10.0) - self.hour[hour])
-            self.weekday[day] += w_rate * (min(deseason / self.hour[hour], 10.0)
-                                           - self.weekday[day])
             self.hour[hour] = max(self.hour[hour], 0.02)
-            self.weekday[day] = max(self.weekday[day], 0.05)
             self.hour_n[hour] = min(self.hour_n[hour] + 1, 10_000)
-            self.weekday_n[day] = min(self.weekday_n[day] + 1, 10_000)
-        if self.n:
+            if self.n >= 7 * rates.per_day:
+                w_rate = max(rates.weekday, 1.0 / (self.weekday_n[day] + 2)) * damping
+                self.weekday[day] += w_rate * (min(deseason / self.hour[hour], 10.0)
+                                               - self.weekday[day])
+                self.weekday[day] = max(self.weekday[day], 0.05)
+                self.weekday_n[day] = min(self.weekday_n[day] + 1, 10_000)
+        if self.n >= WARM:
             # Method of moments for the NB alpha: E[(x - mu)^2] = mu + alpha mu^2.
             resid = ((x - mu) ** 2 - mu) / (mu * mu)
             self.alpha = _blend(self.alpha, rates.prior_dispersion, resid, self.n, rates.dispersion,
                                 damping)
         self.n += 1
 
+    def _learn_first_day(self, hour: int, x: float, rates: Rates, damping: float) -> None:
+        """First day: a local level (plain average at first, then a 2-hour half-life) follows
+        the day's shape, while each hour slot's total is recorded; at the end of the day the
+        totals become the hour profile and the level the day's mean."""
+        rate = max(rates.local, 1.0 / (self.n + 1)) * damping
+        self.level += rate * (x - self.level)
+        if damping >= 1.0:
+            self.hour_sum[hour] += x
+            self.hour_n[hour] += 1
+        if self.n + 1 < rates.per_day:
+            return
+        count = sum(self.hour_n)
+        mean = sum(self.hour_sum) / count if count else self.level
+        if mean > 0:
+            for h in range(24):
+                self.hour[h] = max(0.02, (self.hour_sum[h] + PROFILE_SHRINK * mean)
+                                   / ((self.hour_n[h] + PROFILE_SHRINK) * mean))
+            self.level = mean
+            self.renormalise()
+        self.hour_sum = [0.0] * 24
+
     def learn_window(self, total: float, expected: float, rates: Rates,
                      damping: float = 1.0) -> None:
         """Teach the window dispersion from one (observed, expected) window total."""
-        if damping <= 0.0 or expected <= 0:
+        if damping <= 0.0 or expected <= 0 or self.n < WARM:
             return
         alpha = self.window_dispersion(rates)
         x = self.clip(total, expected, alpha, rates.clip_sigmas)
@@ -155,6 +193,7 @@ class Baseline:
     def to_dict(self) -> dict[str, Any]:
         return {"n": self.n, "level": self.level, "hour": list(self.hour),
                 "weekday": list(self.weekday), "hour_n": list(self.hour_n),
+                "hour_sum": list(self.hour_sum),
                 "weekday_n": list(self.weekday_n), "alpha": self.alpha,
                 "alpha_window": self.alpha_window, "window_n": self.window_n}
 
@@ -164,6 +203,7 @@ class Baseline:
                    hour=[float(v) for v in data["hour"]],
                    weekday=[float(v) for v in data["weekday"]],
                    hour_n=[int(v) for v in data["hour_n"]],
+                   hour_sum=[float(v) for v in data["hour_sum"]],
                    weekday_n=[int(v) for v in data["weekday_n"]],
                    alpha=float(data["alpha"]), alpha_window=float(data["alpha_window"]),
                    window_n=int(data["window_n"]))

@@ -41,7 +41,8 @@ def classify(ind: dict[str, float], s: DetectionSettings, current: Kind | None =
     margin = s.reclassify_margin
     neg_cut = s.negative_share - (margin if current in (Kind.CRISIS, Kind.BAD_BUZZ) else 0.0)
     pos_cut = s.positive_share - (margin if current is Kind.POSITIVE_BUZZ else 0.0)
-    neg, pos = ind["negative_share"], ind["positive_share"]
+    # Judge the tone of what the episode added over the usual chatter (see features.py).
+    neg, pos = ind["excess_negative_share"], ind["excess_positive_share"]
     ratio, peak = ind["volume_ratio"], ind["peak_ratio"]
     size = _ev("peak_ratio", peak, s.min_ratio, ">=",
                f"{peak:.1f}x the usual volume ({ind['episode_volume']:.0f} mentions)")

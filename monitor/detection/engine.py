@@ -25,11 +25,12 @@ from monitor.detection.episodes import Episode, advance, make_event
 from monitor.detection.features import Window
 from monitor.detection.settings import DetectionSettings
 from monitor.detection.tails import count_surprise
-from monitor.model import BucketStats, Evidence, EpisodeEvent, Kind, Severity, Transition
+from monitor.model import BucketStats, EpisodeEvent, Evidence, Kind, Severity, Transition
 from monitor.timeutil import to_epoch
 
 NEGATIVE_PRIOR = 0.2  # usual negative share assumed before data
-NEGATIVE_DISPERSION = 0.1  # burstiness of the negative count around its usual share
+POSITIVE_PRIOR = 0.3
+NEGATIVE_DISPERSION = 0.05  # burstiness of the negative count around its usual share
 RECENT = 900  # seconds compared by `acceleration`
 
 
@@ -40,8 +41,12 @@ class TopicState:
     topic: str
     last_start: int | None = None
     volume: Baseline = field(default_factory=Baseline)
-    negative_ewma: float = 0.0
-    scored_ewma: float = 0.0
+    # Exponentially weighted sums (half-life `dispersion_half_life`) of negative, scored and all
+    # mentions: the topic's usual negative share and scored fraction.
+    negative_sum: float = 0.0
+    positive_sum: float = 0.0
+    scored_sum: float = 0.0
+    volume_sum: float = 0.0
     # Sliding window: one row [volume, expected, negative, scored] per bucket, oldest first.
     ring: list[list[float]] = field(default_factory=list)
     last_score: float = 0.0
@@ -51,29 +56,33 @@ class TopicState:
     silent_since: int | None = None
     silent_expected: float = 0.0
     blind_since: int | None = None  # a blind spot is open since (episode start)
+    elevated_since: int | None = None  # start of the current run of unusual buckets
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "topic": self.topic, "last_start": self.last_start, "volume": self.volume.to_dict(),
-            "negative_ewma": self.negative_ewma, "scored_ewma": self.scored_ewma,
+            "negative_sum": self.negative_sum, "positive_sum": self.positive_sum,
+            "scored_sum": self.scored_sum,
+            "volume_sum": self.volume_sum,
             "ring": [list(row) for row in self.ring], "last_score": self.last_score,
             "last_surprise": self.last_surprise, "last_day": self.last_day,
             "episode": self.episode.to_dict() if self.episode else None,
             "silent_since": self.silent_since, "silent_expected": self.silent_expected,
-            "blind_since": self.blind_since,
+            "blind_since": self.blind_since, "elevated_since": self.elevated_since,
         }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> TopicState:
         return cls(
             topic=d["topic"], last_start=d.get("last_start"),
-            volume=Baseline.from_dict(d["volume"]), negative_ewma=float(d["negative_ewma"]),
-            scored_ewma=float(d["scored_ewma"]), ring=[list(row) for row in d["ring"]],
+            volume=Baseline.from_dict(d["volume"]), negative_sum=float(d["negative_sum"]),
+            positive_sum=float(d["positive_sum"]),
+            scored_sum=float(d["scored_sum"]), volume_sum=float(d["volume_sum"]), ring=[list(row) for row in d["ring"]],
             last_score=float(d["last_score"]), last_surprise=float(d["last_surprise"]),
             last_day=int(d["last_day"]),
             episode=Episode.from_dict(d["episode"]) if d.get("episode") else None,
             silent_since=d.get("silent_since"), silent_expected=float(d["silent_expected"]),
-            blind_since=d.get("blind_since"),
+            blind_since=d.get("blind_since"), elevated_since=d.get("elevated_since"),
         )
 
 
@@ -142,7 +151,9 @@ class Detector:
         mu = base.expected(start, rates) * lift
         alpha = base.dispersion(rates)
         x = float(bucket.volume)
-        neg_share = ((state.negative_ewma + NEGATIVE_PRIOR * 5) / (state.scored_ewma + 5))
+        neg_share = (state.negative_sum + NEGATIVE_PRIOR * 5) / (state.scored_sum + 5)
+        pos_share = (state.positive_sum + POSITIVE_PRIOR * 5) / (state.scored_sum + 5)
+        scored_share = (state.scored_sum + 5) / (state.volume_sum + 5)
 
         # Sliding window totals (the ring holds at most window/width rows: O(1)).
         size = max(1, int(round(self._window_s / width)))
@@ -173,9 +184,11 @@ class Detector:
             raw = max(raw, value)
             if seen >= s.min_ratio * expected and seen - expected >= s.min_excess:
                 surprise = max(surprise, value)
-        s_neg = count_surprise(wneg, wscored * neg_share, NEGATIVE_DISPERSION) \
-            if wscored and wneg >= s.negative_share * wscored \
-            and wneg - wscored * neg_share >= s.min_excess / 2 else 0.0
+        # Negative mentions against the topic's usual share of what was scored: a turn of
+        # tone shows here before the volume doubles.
+        usual_neg = wscored * neg_share
+        s_neg = count_surprise(wneg, usual_neg, NEGATIVE_DISPERSION) \
+            if wneg >= s.min_ratio * usual_neg and wneg - usual_neg >= s.min_excess else 0.0
         state.last_surprise = raw
         # Score: surprise mapped to [0, 1) (0.5 at the opening threshold); a surprise that
         # fails the ratio/excess floors counts for a quarter.
@@ -186,32 +199,51 @@ class Detector:
         if state.episode is not None:
             # The anomaly is already reported: the score marks news, not its continuation.
             state.last_score = 0.0
+        # The onset of a rise: where buckets started to be unusual (p < 1%), forgotten once
+        # they are ordinary again (p > 10%) with no episode open.
+        level = max(raw, s_neg)
+        if level >= 2.0 and state.elevated_since is None:
+            state.elevated_since = start
+        elif level < 1.0 and state.episode is None:
+            state.elevated_since = None
         events: list[EpisodeEvent] = []
         events += self._blind_spot(state, bucket, mu)
         window = Window(volume=wx, baseline=wmu, surprise=raw, recent=recent, before=before)
         if state.episode is None and anomalous:
-            state.episode = Episode(topic=state.topic, start=start)
+            # Its duration counts from the onset: the run of unusual buckets that led here.
+            onset = state.elevated_since if state.elevated_since is not None else start
+            state.episode = Episode(topic=state.topic, start=start, onset=min(onset, start))
         if state.episode is not None:
             quiet = (not anomalous and wx < s.resolve_ratio * max(wmu, s.min_excess / size)) \
                 or wx <= wmu
-            new = advance(state.episode, bucket, mu, window, quiet, s)
+            usual = (mu * scored_share * neg_share, mu * scored_share * pos_share,
+                     mu * scored_share)
+            new = advance(state.episode, bucket, mu, usual, window, quiet, s)
             if new and new[-1].transition is Transition.RESOLVED:
                 state.episode = None
             events += new
 
         # Learn last, from the de-lifted value, slowly while an episode is open and not at
         # all while the sources are silent (a blind spot is not data).
-        damping = s.episode_learning if state.episode is not None else 1.0
+        # A suspicious bucket (half the opening surprise) learns as slowly as an episode, so
+        # a slow burn does not teach the baseline its own rise before it is caught.
+        suspicious = state.episode is not None or (warm and (
+            raw >= s.open_surprise / 2 or s_neg >= s.negative_surprise / 2))
+        damping = s.episode_learning if suspicious else 1.0
+        # A silence long enough to be improbable holds the baseline: an outage is not data.
         if state.blind_since is not None or (bucket.coverage is not None
-                                             and bucket.coverage < s.min_coverage):
+                                             and bucket.coverage < s.min_coverage) \
+                or (state.silent_since is not None and state.silent_expected >= 5.0):
             damping = 0.0
         base.learn(start, x / lift, rates, damping)
         if len(state.ring) == size:
             base.learn_window(wx, wmu, rates, damping)
-        if damping > 0 and bucket.scored:
-            decay = rates.level
-            state.negative_ewma += decay * damping * (bucket.negative - state.negative_ewma)
-            state.scored_ewma += decay * damping * (bucket.scored - state.scored_ewma)
+        if damping > 0:
+            keep = 1.0 - rates.dispersion * damping
+            state.negative_sum = keep * state.negative_sum + damping * bucket.negative
+            state.positive_sum = keep * state.positive_sum + damping * bucket.positive
+            state.scored_sum = keep * state.scored_sum + damping * bucket.scored
+            state.volume_sum = keep * state.volume_sum + damping * bucket.volume
         return events
 
     def _blind_spot(self, state: TopicState, bucket: BucketStats, mu: float) -> list[EpisodeEvent]:

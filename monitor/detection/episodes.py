@@ -15,7 +15,7 @@ from typing import Any
 from monitor.detection.classify import Decision, classify, summary
 from monitor.detection.features import Totals, Window, indicators
 from monitor.detection.settings import DetectionSettings
-from monitor.model import BucketStats, Evidence, EpisodeEvent, Kind, Severity, Transition
+from monitor.model import BucketStats, EpisodeEvent, Evidence, Kind, Severity, Transition
 from monitor.timeutil import from_epoch
 
 
@@ -29,6 +29,7 @@ class Episode:
     severity: Severity = Severity.LOW
     peak_ratio: float = 0.0
     quiet_since: int | None = None
+    onset: int | None = None  # where the rise began (<= start); durations count from here
     totals: Totals = field(default_factory=Totals)
 
     @property
@@ -39,14 +40,15 @@ class Episode:
         return {"topic": self.topic, "start": self.start,
                 "kind": self.kind.value if self.kind else None,
                 "severity": self.severity.value, "peak_ratio": self.peak_ratio,
-                "quiet_since": self.quiet_since, "totals": self.totals.to_dict()}
+                "quiet_since": self.quiet_since, "onset": self.onset,
+                "totals": self.totals.to_dict()}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Episode:
         return cls(topic=data["topic"], start=int(data["start"]),
                    kind=Kind(data["kind"]) if data.get("kind") else None,
                    severity=Severity(data["severity"]), peak_ratio=float(data["peak_ratio"]),
-                   quiet_since=data.get("quiet_since"),
+                   quiet_since=data.get("quiet_since"), onset=data.get("onset"),
                    totals=Totals.from_dict(data["totals"]))
 
 
@@ -59,17 +61,20 @@ def make_event(episode_id: str, topic: str, start: int, at: int, kind: Kind,
                         summary=text, evidence=evidence, indicators=ind, previous_kind=previous)
 
 
-def advance(episode: Episode, bucket: BucketStats, expected: float, window: Window,
-            quiet: bool, s: DetectionSettings) -> list[EpisodeEvent]:
+def advance(episode: Episode, bucket: BucketStats, expected: float,
+            usual: tuple[float, float, float], window: Window, quiet: bool,
+            s: DetectionSettings) -> list[EpisodeEvent]:
     """Add one bucket to an open episode and return the events it causes (possibly none).
 
-    `quiet` says the topic is back near its baseline at this bucket. Returns a RESOLVED event
+    `usual` is (negative, positive, scored) mentions the baseline expected in this bucket; `quiet`
+    says the topic is back near its baseline at this bucket. Returns a RESOLVED event
     when it has been quiet for `resolve_after`; the caller then drops the episode.
     """
-    episode.totals.add(bucket, expected)
+    episode.totals.add(bucket, expected, *usual)
     ratio = window.volume / window.baseline if window.baseline > 0 else 0.0
     episode.peak_ratio = max(episode.peak_ratio, ratio)
-    minutes = (bucket.end - episode.start) / 60.0
+    began = episode.onset if episode.onset is not None else episode.start
+    minutes = (bucket.end - began) / 60.0
     ind = indicators(episode.totals, window, episode.peak_ratio, minutes)
     at = bucket.end
     if quiet and episode.kind is not None:

@@ -24,6 +24,9 @@ INDICATORS: dict[str, str] = {
     "episode_volume": "mentions since the episode opened",
     "excess": "mentions above baseline since the episode opened",
     "negative_share": "negative / scored mentions since the episode opened",
+    "excess_negative_share": "negative share of the mentions above the usual ones (what the "
+                             "episode added; equals negative_share when little was added)",
+    "excess_positive_share": "the same for positive mentions",
     "positive_share": "positive / scored mentions since the episode opened",
     "negative_intensity": "mean strength of negative mentions (0-1, VADER compound)",
     "distinct_authors": "distinct authors since the episode opened",
@@ -35,7 +38,8 @@ INDICATORS: dict[str, str] = {
     "concentration": "mentions per distinct author (a few accounts posting a lot)",
     "top_authors_share": "share of mentions from the 5 most active authors",
     "reach": "summed audience of the mentions since the episode opened",
-    "duration_minutes": "minutes since the episode opened",
+    "duration_minutes": "minutes since the rise began (the onset, up to an hour or so before "
+                        "the episode opened)",
     "acceleration": "last 15 minutes' volume / the 15 minutes before",
     "decay": "volume_ratio / peak_ratio (1 at the peak, near 0 when it fades)",
 }
@@ -47,6 +51,9 @@ class Totals:
 
     volume: int = 0
     expected: float = 0.0
+    expected_negative: float = 0.0
+    expected_positive: float = 0.0
+    expected_scored: float = 0.0
     positive: int = 0
     neutral: int = 0
     negative: int = 0
@@ -59,9 +66,13 @@ class Totals:
     sources: dict[str, int] = field(default_factory=dict)
     source_types: dict[str, int] = field(default_factory=dict)
 
-    def add(self, bucket: BucketStats, expected: float) -> None:
+    def add(self, bucket: BucketStats, expected: float, expected_negative: float = 0.0,
+            expected_positive: float = 0.0, expected_scored: float = 0.0) -> None:
         self.volume += bucket.volume
         self.expected += expected
+        self.expected_negative += expected_negative
+        self.expected_positive += expected_positive
+        self.expected_scored += expected_scored
         self.positive += bucket.positive
         self.neutral += bucket.neutral
         self.negative += bucket.negative
@@ -122,6 +133,10 @@ def indicators(totals: Totals, window: Window, peak_ratio: float,
         "episode_volume": float(volume),
         "excess": max(0.0, volume - totals.expected),
         "negative_share": totals.negative / scored if scored else 0.0,
+        "excess_negative_share": _excess_share(totals, totals.negative,
+                                               totals.expected_negative),
+        "excess_positive_share": _excess_share(totals, totals.positive,
+                                               totals.expected_positive),
         "positive_share": totals.positive / scored if scored else 0.0,
         "negative_intensity": (totals.negative_intensity / totals.negative
                                if totals.negative else 0.0),
@@ -138,3 +153,16 @@ def indicators(totals: Totals, window: Window, peak_ratio: float,
         "acceleration": (window.recent + 1.0) / (window.before + 1.0),
         "decay": ratio / max(peak_ratio, ratio) if max(peak_ratio, ratio) > 0 else 0.0,
     }
+
+
+def _excess_share(totals: Totals, count: int, usual: float) -> float:
+    """Negative share of what the episode added over the usual chatter, so that a wave is
+    judged by its own tone, not diluted by the ordinary mentions around it. Falls back to
+    the plain share when the excess is too small to judge (fewer than 10 scored)."""
+    scored = totals.scored
+    plain = count / scored if scored else 0.0
+    extra = scored - totals.expected_scored
+    if extra < 10 or extra < 0.25 * scored:
+        return plain
+    share = (count - usual) / extra
+    return min(1.0, max(0.0, share))
