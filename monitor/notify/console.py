@@ -22,6 +22,7 @@ from monitor.notify.base import MessageRef, Rendered
 
 _LINK = re.compile(r"<(https?://[^|>]+)\|([^>]*)>")
 _USER = re.compile(r"<@([UW][A-Z0-9]+)>")
+_DATE = re.compile(r"<!date\^\d+\^[^|<>]*\|([^<>]*)>")
 _BOLD = re.compile(r"\*([^*\n]+)\*")
 
 
@@ -30,6 +31,7 @@ def to_terminal(mrkdwn: str) -> str:
     Rich markup in the result is escaped, so mention text cannot style the terminal."""
     text = _LINK.sub(lambda m: f"{m.group(2)} ({m.group(1)})", mrkdwn)
     text = _USER.sub(lambda m: f"@{m.group(1)}", text)
+    text = _DATE.sub(lambda m: m.group(1), text)
     return _BOLD.sub(r"[bold]\1[/bold]", rich_escape(html.unescape(text)))
 
 

@@ -26,7 +26,7 @@ from monitor.model import Alert, BucketStats, Kind, Mention, Severity
 from monitor.notify import blocks as bk
 from monitor.notify.base import Rendered
 from monitor.notify.escape import clip, inline, link, mrkdwn, plain
-from monitor.timeutil import iso
+from monitor.timeutil import iso, to_epoch
 
 ACTIONS = ("ack", "own", "playbook", "escalate", "snooze", "resolve")
 FEEDBACK = {"crisis": "Real crisis", "bad_buzz": "Bad buzz only",
@@ -78,6 +78,12 @@ def who(user: str | None) -> str:
     if not user:
         return "-"
     return f"<@{user}>" if _USER_ID.match(user) else inline(user)
+
+
+def when(moment: datetime) -> str:
+    """A time each reader sees in their own time zone (Slack date formatting), with the
+    UTC ISO time as the fallback. Built from a datetime only: nothing to escape."""
+    return f"<!date^{int(to_epoch(moment))}^{{date_short_pretty}} {{time}}|{iso(moment)}>"
 
 
 def title_of(view: AlertView) -> str:
@@ -236,7 +242,7 @@ def _status_items(view: AlertView) -> list[str]:
         started = " (running)" if view.playbook_started else ""
         items.append(f"*Playbook:* {clip(inline(view.playbook), 80)}{started}")
     if view.snoozed_until and not view.resolved:
-        items.append(f"*Snoozed until* {iso(view.snoozed_until)}")
+        items.append(f"*Snoozed until* {when(view.snoozed_until)}")
     if view.resolved_by:
         items.append(f"*Resolved by* {who(view.resolved_by)}")
     if view.feedback:
@@ -272,7 +278,7 @@ def _action_blocks(view: AlertView, incident: str) -> list[bk.Block]:
 
 def _footer(view: AlertView) -> list[str]:
     alert, event = view.alert, view.alert.event
-    items = [f"Episode since {iso(event.episode_start)}", f"at {iso(event.at)}",
+    items = [f"Episode since {when(event.episode_start)}", f"at {when(event.at)}",
              f"alert `{clip(inline(alert.id), 80)}`"]
     if alert.rule:
         items.append(f"rule {clip(inline(alert.rule), 80)}")

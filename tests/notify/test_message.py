@@ -15,7 +15,8 @@ from tests.notify.helpers import make_alert, make_mention, make_series, make_vie
 from tests.slack_emulator import SlackEmulator, block_errors, blocks_chars
 
 HOSTILE = "<!channel> <!here> <@U999> <https://evil.example|bank> & <b>"
-LINK = re.compile(r"<https?://[^<>|\s]+\|[^<>]*>|<@U0CM>")  # U0CM: a real acker
+# What the renderer itself may emit: http(s) links, a real acker (U0CM), Slack dates.
+LINK = re.compile(r"<https?://[^<>|\s]+\|[^<>]*>|<@U0CM>|<!date\^\d+\^[^|<>]*\|[^<>]*>")
 
 
 def _texts(node: Any) -> list[str]:
@@ -33,7 +34,7 @@ def _assert_inert(blocks: list[dict[str, Any]], text: str) -> None:
     for t in [*_texts(blocks), text]:
         stripped = LINK.sub("", t)
         assert "<" not in stripped and ">" not in stripped, t[:200]
-        assert "<!" not in t and "<@U999" not in t and "<https://evil" not in t
+        assert "<!" not in LINK.sub("", t) and "<@U999" not in t and "<https://evil" not in t
 
 
 def _huge_view() -> AlertView:
@@ -225,3 +226,9 @@ def test_footer_mentions_chart_only_when_uploaded() -> None:
     assert "chart of the last 24 h" in footer(make_view(series=make_series()))
     assert "chart of" not in footer(make_view(series=make_series(), chart_in_thread=False))
     assert "chart of" not in footer(make_view())
+
+
+def test_times_in_reader_time_zone() -> None:
+    """Footer times use Slack date formatting with the UTC time as fallback."""
+    footer = str((render_alert(make_view()).blocks or [])[-1])
+    assert "<!date^1795694400^{date_short_pretty} {time}|2026-11-26T12:00:00Z>" in footer
