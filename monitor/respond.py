@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from monitor import incidents as inc
 from monitor.incidents import Action, Incident, Outcome, TimelineEntry
@@ -49,6 +49,15 @@ class Scheduled:
     task: str
     args: dict[str, Any]
     eta: datetime
+
+
+class ActionResult(NamedTuple):
+    """What a click did: a sentence for the person, whether the incident changed, and the
+    follow-ups to schedule."""
+
+    note: str
+    follow_ups: list[Scheduled]
+    changed: bool = False
 
 
 class ViewData(Protocol):
@@ -105,6 +114,9 @@ class Responder:
                 self.default_channels.get(alert.severity.value, "#vigie"),)
             opened = inc.open_incident(incident_id, alert, tuple(channels))
             playbook = select_playbook(self.playbooks, alert)
+            if alert.route.playbook and playbook is None:
+                log.warning("alert %s routes to unknown playbook %r: none started",
+                            alert.id, alert.route.playbook)
             if playbook is not None:
                 opened = inc.record(opened, alert.event.at, "playbook_started", playbook.name,
                                     playbook=playbook.name, playbook_started_at=alert.event.at)
@@ -115,13 +127,13 @@ class Responder:
         # Later alerts leave the chain of ETA tasks started at creation in place.
         return follow_ups if created else []
 
-    def handle_action(self, request: ActionRequest, now: datetime) -> tuple[str, list[Scheduled]]:
+    def handle_action(self, request: ActionRequest, now: datetime) -> ActionResult:
         """Apply one click or command once (keyed on the click): the note for the person
         and the follow-ups to schedule (a started playbook's, or the escalation chain moved
         on by a manual escalation)."""
         incident = self.store.get(request.incident) or self.store.for_episode(request.incident)
         if incident is None:
-            return f"No incident {request.incident[:20]!r}.", []
+            return ActionResult(f"No incident {request.incident[:20]!r}.", [])
         value = request.value
         if request.action is Action.START_PLAYBOOK and not (value or incident.playbook):
             value = self._playbook_for(incident) or ""
@@ -129,10 +141,10 @@ class Responder:
             incident.id, lambda i: _pair(inc.apply_request(i, request.key, request.action,
                                                            request.user, now, value)))
         if result is None:
-            return "Incident vanished.", []
+            return ActionResult("Incident vanished.", [])
         follow_ups = self._after_change(incident.id)
         chain = result[1].changed and request.action in (Action.START_PLAYBOOK, Action.ESCALATE)
-        return result[1].note, follow_ups if chain else []
+        return ActionResult(result[1].note, follow_ups if chain else [], result[1].changed)
 
     def follow_ups(self, incident_id: str) -> list[Scheduled]:
         """Next escalation notice and step reminders of an incident (none for replays)."""

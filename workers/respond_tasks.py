@@ -187,10 +187,12 @@ def handle_action(payload: dict[str, Any]) -> None:
     """Apply a Slack click or /vigie command (ActionRequest.to_dict) once."""
     r = responder()
     request = ActionRequest.from_dict(payload)
-    note, follow_ups = r.handle_action(request, now())
-    schedule(follow_ups)
+    result = r.handle_action(request, now())
+    schedule(result.follow_ups)
     kick_delivery()
-    answer_person(request.response_url, note)
+    if not result.changed or request.source == "command":
+        # A change shows in the message and its thread; say why when nothing happened.
+        answer_person(request.response_url, result.note)
 
 
 @app.task(name="workers.respond_tasks.escalate", **RETRY)  # type: ignore[untyped-decorator]

@@ -71,13 +71,13 @@ def test_ack_updates_in_place_and_posts_in_thread_once(rig: Rig) -> None:
     nothing; a later ack by someone else is refused politely."""
     rig.responder.handle_alert(alert())
     rig.drain()
-    note, _ = rig.responder.handle_action(_click(Action.ACK), T0 + timedelta(minutes=3))
+    note, _, _ = rig.responder.handle_action(_click(Action.ACK), T0 + timedelta(minutes=3))
     assert note == "<@U0CM> acknowledged incident 1."
     rig.drain()
     assert "<@U0CM>" in json.dumps(rig.main()["blocks"])
     assert "<@U0CM> acknowledged" in _texts(rig)
     assert rig.responder.handle_action(_click(Action.ACK), T0)[0] == "Already done."
-    note, _ = rig.responder.handle_action(_click(Action.ACK, "U0LEAD", key="k2"), T0)
+    note, _, _ = rig.responder.handle_action(_click(Action.ACK, "U0LEAD", key="k2"), T0)
     assert note == "Already acknowledged by <@U0CM>."
     rig.drain()
     assert _texts(rig).count("<@U0CM> acknowledged") == 1
@@ -105,11 +105,11 @@ def test_start_playbook_button_when_none_was_routed(rig: Rig) -> None:
     """An incident nothing started gets the playbook made for its kind from the button."""
     rig.responder.handle_alert(alert(kind=Kind.CRISIS, severity=Severity.LOW))
     assert rig.responder.store.get("1").playbook is None  # type: ignore[union-attr]
-    note, follow = rig.responder.handle_action(_click(Action.START_PLAYBOOK), T0)
+    note, follow, _ = rig.responder.handle_action(_click(Action.START_PLAYBOOK), T0)
     assert note == "Playbook executive_controversy started."
     assert {s.task for s in follow} == {"escalate", "remind"}
     rig.responder.handle_alert(alert(kind=Kind.POSITIVE_BUZZ, episode="ep2"))
-    note, _ = rig.responder.handle_action(_click(Action.START_PLAYBOOK, incident="2", key="k9"), T0)
+    note, _, _ = rig.responder.handle_action(_click(Action.START_PLAYBOOK, incident="2", key="k9"), T0)
     assert note == "No playbook is routed to this incident."
 
 
@@ -134,7 +134,7 @@ def test_resolution_posts_and_exports_the_report(rig: Rig) -> None:
     reports = list(rig.responder.reports_dir.glob("*.md"))  # type: ignore[union-attr]
     assert [p.name for p in reports] == ["incident-1-acme-20260302.md"]
     assert "- Time to resolve: 2h" in reports[0].read_text()
-    note, _ = rig.responder.handle_action(_click(Action.ACK, key="k3"), T0)
+    note, _, _ = rig.responder.handle_action(_click(Action.ACK, key="k3"), T0)
     assert "already resolved" in note
 
 
@@ -193,7 +193,7 @@ def test_reminder_for_an_overdue_step_then_repeat(rig: Rig) -> None:
 def test_manual_escalation_pings_the_next_role(rig: Rig) -> None:
     """The Escalate button notifies the policy's next role and moves the chain on."""
     rig.responder.handle_alert(alert(playbook="product_recall"))
-    note, follow = rig.responder.handle_action(_click(Action.ESCALATE), T0)
+    note, follow, _ = rig.responder.handle_action(_click(Action.ESCALATE), T0)
     assert note == "<@U0CM> escalated incident 1."
     assert [s.args["number"] for s in follow if s.task == "escalate"] == [2]
     rig.drain()

@@ -101,7 +101,8 @@ def test_action_task_acknowledges_and_stops_escalation(worker: Responder, rig: R
 
 def test_signed_click_through_web_worker_and_outbox(worker: Responder, rig: Rig) -> None:
     """A signed Acknowledge click on the real web server reaches the worker through Celery,
-    acknowledges the incident, posts in the thread and answers on the response_url."""
+    acknowledges the incident and posts in the thread; a second person's later click is
+    told why nothing happened on its response_url."""
     import httpx
     from pydantic import SecretStr
 
@@ -123,13 +124,20 @@ def test_signed_click_through_web_worker_and_outbox(worker: Responder, rig: Rig)
                            content=body, headers=sign(body), timeout=5)
         assert reply.status_code == 200
         assert _wait(lambda: worker.store.get("1").acknowledged)  # type: ignore[union-attr]
+        late_url = rig.emulator.new_response_url()
+        late = button_body("vigie:ack", "1", user="U0LEAD", action_ts="5.5",
+                           response_url=late_url)
+        assert httpx.post(f"{server.url}/slack/events", content=late, headers=sign(late),
+                          timeout=5).status_code == 200
+        late_rid = late_url.rsplit("/", 1)[1]
+        assert _wait(lambda: bool(rig.emulator.responses[late_rid]))
     finally:
         server.stop()
     rig.drain()
-    assert "<@U0CM> acknowledged" in [m["text"] for m in rig.replies()]
-    rid = response_url.rsplit("/", 1)[1]
-    assert _wait(lambda: bool(rig.emulator.responses[rid]))
-    assert rig.emulator.responses[rid][0]["text"] == "<@U0CM> acknowledged incident 1."
+    assert [m["text"] for m in rig.replies()].count("<@U0CM> acknowledged") == 1
+    assert rig.emulator.responses[late_rid][0]["text"] == "Already acknowledged by <@U0CM>."
+    assert rig.emulator.responses[late_rid][0]["response_type"] == "ephemeral"
+    assert rig.emulator.responses[response_url.rsplit("/", 1)[1]] == []
 
 
 def test_build_responder_from_settings(redis_url: str, tmp_path: Path) -> None:
