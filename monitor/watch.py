@@ -34,6 +34,7 @@ from monitor.sources import make_source
 from monitor.sources.base import FetchState
 from monitor.sources.http import HttpClient
 from monitor.store import PREFIX, connect
+from monitor.store import mentions as mentions_store
 from monitor.store.buckets import RedisBuckets
 from monitor.store.silences import AlertLog, RuleStateStore, SilenceStore
 from monitor.store.state import JsonState
@@ -191,6 +192,7 @@ def ingest(ctx: Context, items: Sequence[dict[str, Any]], now: float) -> IngestR
         report.new = 0
         return report
     if fresh:
+        mentions_store.remember(ctx.client, fresh)
         first: dict[str, float] = {}
         for p in fresh:
             epoch = to_epoch(p.mention.published)
