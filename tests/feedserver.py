@@ -18,13 +18,19 @@ import socket
 import threading
 import time
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 import pytest
+
+CONTENT_TYPES = {
+    ".json": "application/feed+json", ".atom": "application/atom+xml",
+    ".rss": "application/rss+xml", ".rdf": "application/rdf+xml", ".xml": "text/xml",
+}
 
 
 @dataclass
@@ -211,6 +217,22 @@ class FeedServer:
         with self.lock:
             self.routes[path] = route if route is not None else Route(**fields)
         return self.url(path)
+
+    def serve_files(self, root: Path, *, encodings: Sequence[str | None] = (None,),
+                    etags: bool = True) -> dict[str, str]:
+        """Serve every file under `root` (README/MANIFEST .md files excepted) at
+        `/<relative path>`, with a Content-Type from its suffix, an ETag, and the
+        `encodings` applied in turn; returns {relative path: URL}."""
+        urls = {}
+        files = sorted(p for p in root.rglob("*") if p.is_file() and p.suffix != ".md")
+        for index, path in enumerate(files):
+            relative = path.relative_to(root).as_posix()
+            urls[relative] = self.route(
+                f"/{relative}", body=path.read_bytes(),
+                content_type=CONTENT_TYPES.get(path.suffix.lower(), "application/octet-stream"),
+                etag=f'"{index}"' if etags else None, encoding=encodings[index % len(encodings)],
+            )
+        return urls
 
     def requests_for(self, path: str) -> list[Request]:
         with self.lock:
