@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol
 
@@ -23,20 +23,19 @@ from monitor import incidents as inc
 from monitor.incidents import Action, Incident, Outcome, TimelineEntry
 from monitor.model import Alert, AlertStatus, BucketStats, Mention
 from monitor.notify import blocks as bk
-from monitor.notify.escape import clip, inline, mrkdwn
+from monitor.notify.escape import mrkdwn
 from monitor.playbooks import (
     Playbook,
-    members,
     next_notice,
     next_reminders,
     notice_due,
     reminders_due,
-    render_step,
     select_playbook,
 )
 from monitor.report import render_markdown, render_slack_summary
 from monitor.store.incidents import IncidentStore
 from monitor.store.outbox import OutboxOp, chart_payload
+from monitor.thread_notes import entry_note, report_filename
 from monitor.web.payloads import ActionRequest
 
 log = logging.getLogger(__name__)
@@ -79,14 +78,6 @@ class NoViewData:
 
 class OutboxLike(Protocol):
     def enqueue(self, op: Any) -> bool: ...
-
-
-def _ping(member: str) -> str:
-    if member in ("here", "channel"):
-        return f"<!{member}>"
-    if member.startswith("S"):
-        return f"<!subteam^{member}>"
-    return f"<@{member}>"
 
 
 @dataclass
@@ -261,45 +252,25 @@ class Responder:
 
     def _notify_entry(self, incident: Incident, index: int, entry: TimelineEntry) -> None:
         if entry.action == "opened":
+            rendered, chart = self._render(incident), self._chart(incident)
             for channel in incident.channels:
-                self._op(incident, "post", channel, "post_alert", self._render(incident))
-                chart = self._chart(incident)
+                self._op(incident, "post", channel, "post_alert", rendered)
                 if chart is not None:
                     self._op(incident, "chart", channel, "upload_chart", chart)
             return
         message = self._entry_message(incident, entry)
         if message is None:
             return
+        chart = self._episode_chart(incident) if entry.action == "resolved" else None
         for channel in incident.channels:
             self._op(incident, f"entry:{index}", channel, "reply", message)
+            if chart is not None:
+                self._op(incident, f"entry:{index}:chart", channel, "upload_chart", chart)
 
     def _entry_message(self, incident: Incident, entry: TimelineEntry) -> dict[str, Any] | None:
-        who = "Vigie" if entry.actor == inc.SYSTEM_ACTOR else f"<@{inline(entry.actor)}>"
-        playbook = self._playbook(incident)
-        if entry.action == "playbook_started" and playbook is not None:
-            return playbook_message(playbook, incident, self.role_members)
-        if entry.action in ("escalation_sent", "escalated_manually") and playbook is not None:
-            role = entry.detail if entry.action == "escalation_sent" else _next_role(
-                playbook, incident)
-            pings = " ".join(_ping(m) for m in members(playbook, role, self.role_members))
-            label = playbook.roles[role].label if role in playbook.roles else role
-            text = (f":rotating_light: Incident {incident.id} is not acknowledged: escalating "
-                    f"to {inline(label)} {pings}".rstrip()
-                    if entry.action == "escalation_sent" else
-                    f":arrow_up: {who} escalated incident {incident.id} to {inline(label)} "
-                    f"{pings}".rstrip())
-            return {"text": text}
-        if entry.action == "reminder_sent" and playbook is not None:
-            step = playbook.step(entry.detail)
-            if step is None:
-                return None
-            pings = " ".join(_ping(m) for m in members(playbook, step.role, self.role_members))
-            return {"text": f":alarm_clock: Step overdue: *{inline(step.title)}* "
-                            f"({inline(playbook.roles[step.role].label)}) {pings}".rstrip()}
         if entry.action == "resolved":
             return self._resolution(incident)
-        detail = f": {inline(entry.detail)}" if entry.detail else ""
-        return {"text": f"{who} {entry.action.replace('_', ' ')}{detail}"}
+        return entry_note(incident, entry, self._playbook(incident), self.role_members)
 
     def _resolution(self, incident: Incident) -> dict[str, Any]:
         """The post-incident report: written as Markdown under reports_dir, summarised in
@@ -337,6 +308,17 @@ class Responder:
         rendered = render_alert(view)
         return {"text": rendered.text, "blocks": rendered.blocks}
 
+    def _episode_chart(self, incident: Incident) -> dict[str, Any] | None:
+        """Volume and sentiment over the whole episode, for the report in the thread."""
+        if not self.charts:
+            return None
+        series = self.data.series(incident.topic, incident.resolved_at or incident.last_event_at,
+                                  hours=_episode_hours(incident))
+        if not any(bucket.volume for bucket in series):
+            return None
+        return chart_payload(series, f"{incident.topic}: the episode",
+                             f"vigie-incident-{incident.id}-episode.png")
+
     def _chart(self, incident: Incident) -> dict[str, Any] | None:
         series = self.data.series(incident.topic, incident.opened_at) if self.charts else []
         if not any(bucket.volume for bucket in series):
@@ -355,46 +337,6 @@ def _replace(incident: Incident, **changes: Any) -> Incident:
     return dataclasses.replace(incident, **changes)
 
 
-def _next_role(playbook: Playbook, incident: Incident) -> str:
-    notify = playbook.escalation.notify or [playbook.steps[0].role]
-    return notify[min(max(incident.escalations - 1, 0), len(notify) - 1)]
-
-
 def _episode_hours(incident: Incident) -> int:
     end = incident.resolved_at or incident.last_event_at
     return max(1, int((end - incident.episode_start).total_seconds() // 3600) + 2)
-
-
-def report_filename(incident: Incident) -> str:
-    day = incident.opened_at.strftime("%Y%m%d")
-    safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in incident.topic)[:40]
-    return f"incident-{incident.id}-{safe}-{day}.md"
-
-
-def playbook_message(playbook: Playbook, incident: Incident,
-                     overrides: Mapping[str, list[str]]) -> dict[str, Any]:
-    """The playbook's steps in the thread: who, by when, checklist, rendered templates and
-    a Done button per step; within Block Kit limits whatever the playbook holds."""
-    started = incident.playbook_started_at or incident.opened_at
-    parts = [bk.Part(bk.header(f"Playbook: {playbook.title}"), bk.ESSENTIAL)]
-    roles = []
-    for name, role in playbook.roles.items():
-        pings = " ".join(_ping(m) for m in members(playbook, name, overrides))
-        roles.append(f"*{inline(role.label)}*: {pings or '_unassigned_'}")
-    parts.append(bk.Part(bk.fields(roles), bk.IMPORTANT))
-    lines = [f"Playbook {inline(playbook.title)} started for incident {incident.id}."]
-    for step in playbook.steps:
-        due = started + timedelta(seconds=step.due_after)
-        body = [f"*{inline(step.title)}* · {inline(playbook.roles[step.role].label)} · "
-                f"due {due.strftime('%H:%M UTC')}"]
-        body += [f"• {inline(item)}" for item in step.checklist]
-        rendered = render_step(playbook, step, incident, mrkdwn)
-        if rendered:
-            body.append("> " + rendered.strip().replace("\n", "\n> "))
-        block = bk.section("\n".join(body))
-        block["accessory"] = bk.button("Done", "vigie_step_done", f"{incident.id}:{step.id}")
-        parts.append(bk.Part(block, bk.IMPORTANT))
-        lines.append(f"- {inline(step.title)} ({inline(playbook.roles[step.role].label)}), "
-                     f"due {due.strftime('%H:%M UTC')}")
-    return {"text": clip("\n".join(lines), bk.TEXT_FALLBACK), "blocks": bk.fit(parts)}
-

@@ -86,7 +86,7 @@ def test_playbook_message_fits_block_kit_whatever_the_playbook() -> None:
     """60 steps with long titles, checklists and templates still give a valid message."""
     from monitor.incidents import open_incident
     from monitor.playbooks import Playbook
-    from monitor.respond import playbook_message
+    from monitor.thread_notes import playbook_message
     from tests.slack_emulator import block_errors, blocks_chars
 
     steps = [{"id": f"s{i}", "title": "T" * 400 + " <!channel>", "role": "cm",

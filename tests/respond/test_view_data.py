@@ -52,7 +52,8 @@ def test_top_mentions_from_the_archive(tmp_path: Path) -> None:
 def test_alert_message_gets_series_chart_and_mentions(rig: Rig, redis_client: Any,
                                                       tmp_path: Path) -> None:
     """With stored buckets and archived mentions the alert shows the top mention (escaped),
-    the 24 h chart is uploaded into its thread, and the report has the volume table."""
+    the 24 h chart is uploaded into its thread, and at resolution the report has the volume
+    table and the episode's chart follows it in the thread."""
     mentions = [_mention(i, 5 + i, 100 * i, f"Acme rappel produit {i} <!channel>")
                 for i in range(1, 13)]
     _ingest(redis_client, mentions)
@@ -71,3 +72,11 @@ def test_alert_message_gets_series_chart_and_mentions(rig: Rig, redis_client: An
     series = rig.responder.data.series("acme", NOW, hours=2)
     assert sum(b.volume for b in series) == 12
     assert "| 2026-03-02T08:00:00Z | 12 |" in render_markdown(incident, series)
+    from monitor.incidents import Action
+    from monitor.web.payloads import ActionRequest
+
+    rig.responder.handle_action(ActionRequest("k", "1", Action.RESOLVE, "", "U0CM"),
+                                NOW + timedelta(minutes=30))
+    rig.drain()
+    uploads = rig.emulator.calls_of("files.completeUploadExternal")
+    assert len(uploads) == 2 and "episode" in str(uploads[1].args)
