@@ -115,6 +115,8 @@ def incidents(
     limit: int = typer.Option(20, "--limit", help="At most this many, newest first."),
     report: str | None = typer.Option(None, "--report", help="Print the Markdown report of "
                                       "this incident id."),
+    as_json: bool = typer.Option(False, "--json", help="One JSON object per incident, with "
+                                 "its full timeline (for drills and dashboards)."),
 ) -> None:
     """List incidents (open ones by default), or print one's post-incident report."""
     from monitor.incidents import describe
@@ -132,6 +134,13 @@ def incidents(
         sys.stdout.write(render_markdown(found, now=now))
         return
     listed = store.recent(open_only=not all_, limit=limit)
+    if as_json:
+        for incident in listed:
+            data = incident.to_dict()
+            data.pop("last_alert", None)  # the alert itself is in the alert log
+            data.pop("handled", None)
+            sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+        return
     if not listed:
         typer.echo("no incident" if all_ else "no open incident")
     for incident in listed:

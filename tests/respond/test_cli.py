@@ -72,6 +72,10 @@ def test_incidents_lists_open_and_prints_a_report(redis_client: Any, redis_url: 
     assert "#2 acme crisis/high resolved" in runner.invoke(app, ["incidents", "--all"]).output
     report = runner.invoke(app, ["incidents", "--report", "2"]).output
     assert report.startswith("# Post-incident report: incident 2 (acme)")
+    lines = runner.invoke(app, ["incidents", "--all", "--json"]).output.splitlines()
+    rows = [json.loads(line) for line in lines]
+    assert [r["id"] for r in rows] == ["2", "1"]
+    assert [e["action"] for e in rows[0]["timeline"]] == ["opened", "resolved"]
 
 
 def test_manifest_matches_the_app() -> None:
