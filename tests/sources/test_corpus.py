@@ -56,7 +56,9 @@ def _check(root: Path, exact: bool) -> tuple[int, list[str]]:
             if not doc.mentions:
                 problems.append(f"{name}: JSON Feed gave no mentions ({doc.error})")
             continue
-        reference = feedparser.parse(body, response_headers={"content-type": ct} if ct else None)
+        # Sanitising and URI rewriting do not change which entries exist: skip them (2x faster).
+        reference = feedparser.parse(body, response_headers={"content-type": ct} if ct else None,
+                                     sanitize_html=False, resolve_relative_uris=False)
         readable = sum(1 for e in reference.entries if _readable(e))
         if readable and not doc.mentions:
             problems.append(f"{name}: feedparser reads {readable} entries, we got none "
