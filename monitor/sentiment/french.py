@@ -17,7 +17,8 @@ What it does that vaderSentiment-fr does not:
 - emoji and emoticons; "!" and "?" emphasis; ALL CAPS emphasis when the text also has lower
   case (digits and one-letter words are not capitals);
 - a lexicon corrected and extended for complaints and crises (fr_lexicon_vigie.tsv).
-Pure: no I/O after construction, no state between calls.
+Pure: no I/O after construction; the only state kept between calls is a cache of word
+look-ups, which never changes a result.
 """
 
 from __future__ import annotations
@@ -65,13 +66,16 @@ _PARTICLES: dict[str, bool] = {
     "aucunement": True, "guere": False, "plus": False, "personne": False, "point": False,
     "ni": False, "nul": False, "nulle": False,
 }
-_PREFIX_NEGATORS = frozenset({"sans", "non", "ni", "pa", "ps"})  # "pa"/"ps": casual spellings of pas
+# "pa": casual spelling of "pas" ("ps" is not: it is also P.S. and the Parti socialiste).
+_PREFIX_NEGATORS = frozenset({"sans", "non", "ni", "pa"})
 _CONTRAST = frozenset({"mais", "cependant", "pourtant", "toutefois", "neanmoins"})
-_ELIDED = frozenset({"l", "d", "j", "m", "t", "s", "c", "qu", "jusqu", "lorsqu", "puisqu",
+# Elided words dropped before the next word; "qu'" is kept: "ne ... qu'" is a restriction.
+_ELIDED = frozenset({"l", "d", "j", "m", "t", "s", "c", "jusqu", "lorsqu", "puisqu",
                      "quoiqu", "presqu", "quelqu"})
 NEG_WINDOW_AFTER = 3  # words after the particle still inside the negation
 _FUNCTION_WORDS = frozenset({"du", "tout", "un", "une", "le", "la", "les", "des", "de", "d",
-                             "l", "vraiment", "tres", "trop", "si", "aussi", "assez", "a"})
+                             "l", "vraiment", "tres", "trop", "si", "aussi", "assez", "a",
+                             "qu"})
 NEG_WINDOW_NE = 6  # how far after "ne" its particle may come
 CASUAL_BEFORE = 2  # words before a lone "pas" that it negates ("j'aime pas")
 

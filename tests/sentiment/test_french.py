@@ -32,6 +32,7 @@ def c(fr: FrenchSentimentAnalyzer, text: str) -> float:
         ("Livraison sans problème", 1),
         ("C'est le plus beau jour", 1),  # "plus" without "ne" is not a negation
         ("Je ne recommande que ce produit", 1),  # "ne ... que" restricts, does not negate
+        ("Je n'ai qu'un regret", -1),  # the same with an elided "qu'"
         ("Encore une panne chez l'opérateur", -1),
         ("Boycott de cette marque, mensonge sur mensonge", -1),
         ("Piratage massif : fuite de données clients", -1),
