@@ -79,8 +79,8 @@ def load_mentions(paths: Sequence[Path], on_error: Callable[[str], None]) -> lis
 
 
 def prepare(mentions: Sequence[Mention], config: VigieConfig,
-            progress: Callable[[int], None] | None = None) -> list[Prepared]:
-    return prepare_all(mentions, Ingestor.from_config(config), progress)
+            progress: Callable[[int], None] | None = None, processes: int = 1) -> list[Prepared]:
+    return prepare_all(mentions, Ingestor.from_config(config), progress, processes)
 
 
 def run(prepared: Sequence[Prepared], config: VigieConfig, rules: RuleSet | None,

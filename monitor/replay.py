@@ -122,16 +122,43 @@ def sorted_mentions(mentions: Iterable[Mention]) -> list[Mention]:
     return items
 
 
+_WORKER: Ingestor | None = None
+
+
+def _init_worker(config: VigieConfig) -> None:
+    global _WORKER
+    _WORKER = Ingestor.from_config(config)
+
+
+def _prepare_chunk(chunk: Sequence[Mention]) -> list[Prepared]:
+    assert _WORKER is not None
+    return _WORKER.prepare(chunk)
+
+
 def prepare_all(
-    mentions: Sequence[Mention], ingestor: Ingestor, progress: Callable[[int], None] | None = None
+    mentions: Sequence[Mention], ingestor: Ingestor, progress: Callable[[int], None] | None = None,
+    processes: int = 1,
 ) -> list[Prepared]:
-    """Match and score every mention once (a sweep reuses the result)."""
+    """Match and score every mention once (a sweep reuses the result), in order.
+
+    With `processes` > 1 the chunks are scored in a process pool: scoring is pure and
+    CPU-bound, and the chunks come back in order, so the result is the same."""
+    chunks = [mentions[i:i + BATCH] for i in range(0, len(mentions), BATCH)]
     out: list[Prepared] = []
-    for i in range(0, len(mentions), BATCH):
-        chunk = mentions[i:i + BATCH]
-        out.extend(ingestor.prepare(chunk))
-        if progress:
-            progress(len(chunk))
+    if processes <= 1 or len(chunks) < 2:
+        for chunk in chunks:
+            out.extend(ingestor.prepare(chunk))
+            if progress:
+                progress(len(chunk))
+        return out
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    with context.Pool(processes, initializer=_init_worker, initargs=(ingestor.config,)) as pool:
+        for chunk, prepared in zip(chunks, pool.imap(_prepare_chunk, chunks), strict=True):
+            out.extend(prepared)
+            if progress:
+                progress(len(chunk))
     return out
 
 

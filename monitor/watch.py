@@ -141,8 +141,10 @@ def poll(ctx: Context, name: str, now: float) -> list[list[dict[str, Any]]]:
     healths.save(name, record(health, result, from_epoch(now)).to_dict())
     if result.status == "error":
         log.warning("feed %s unhealthy: %s", name, result.error)
-    if result.state.next_poll_at and result.state.next_poll_at > now + source_cfg.interval:
-        ctx.client.zadd(DUE_KEY, {name: result.state.next_poll_at})  # backoff
+    if result.state.next_poll_at:
+        # The source's own schedule wins: backoff after failures, or "again at once" while a
+        # large JSONL import has lines left.
+        ctx.client.zadd(DUE_KEY, {name: result.state.next_poll_at})
     dicts = [m.to_replay() for m in result.mentions]
     return [dicts[i:i + INGEST_BATCH] for i in range(0, len(dicts), INGEST_BATCH)]
 

@@ -56,6 +56,8 @@ app.conf.update(
             os.environ.get("VIGIE_DISPATCH_EVERY", "5"))},
         "detect": {"task": "vigie.detect", "schedule": float(
             os.environ.get("VIGIE_DETECT_EVERY", "30"))},
+        # Safety net for escalations and reminders whose countdown task was lost.
+        "playbook-tick": {"task": "workers.respond_tasks.playbook_tick", "schedule": 60.0},
     },
 )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -74,6 +75,7 @@ def register(app: typer.Typer) -> None:
         no_rules: Annotated[bool, typer.Option("--no-rules", help="Detection only.")] = False,
         sweep: Annotated[str | None, typer.Option(help="name=start:stop:step: replay once per value of one detection threshold.")] = None,
         notify: Annotated[bool, typer.Option(help="Send the fired alerts through the configured notifier, marked as a replay.")] = False,
+        processes: Annotated[int, typer.Option(help="Processes scoring mentions (default: one per core).")] = 0,
     ) -> None:
         """Replay mentions through the live code and write the alerts it would have raised."""
         try:
@@ -105,7 +107,8 @@ def register(app: typer.Typer) -> None:
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                       TimeElapsedColumn(), console=err, disable=not err.is_terminal) as progress:
             task = progress.add_task("scoring mentions", total=len(items))
-            prepared = backtest.prepare(items, cfg, lambda n: progress.advance(task, n))
+            prepared = backtest.prepare(items, cfg, lambda n: progress.advance(task, n),
+                                        processes or os.cpu_count() or 1)
             outcome = backtest.run(prepared, cfg, rules)
         records = outcome.records()
         out.parent.mkdir(parents=True, exist_ok=True)
