@@ -63,7 +63,12 @@ def classify(ind: dict[str, float], s: DetectionSettings, current: Kind | None =
     authors, types = ind["distinct_authors"], ind["source_types"]
     news, minutes = ind["news_pickup"], ind["duration_minutes"]
     dup, conc = ind["near_duplicate_ratio"], ind["concentration"]
-    flood_dup = dup >= s.flood_duplicate_ratio
+    # A flood is copy-paste from few accounts: near-duplicates alone are also what a story
+    # shared by thousands looks like, so they count only with accounts posting more than
+    # once on average (half the concentration threshold) or a top five carrying 30%.
+    top = ind["top_authors_share"]
+    flood_dup = dup >= s.flood_duplicate_ratio and (conc >= s.flood_concentration / 2
+                                                    or top >= 0.3)
     flood_conc = conc >= s.flood_concentration
     spread = authors >= s.crisis_min_authors and types >= s.crisis_min_source_types
     press = s.crisis_min_news > 0 and news >= s.crisis_min_news

@@ -107,6 +107,13 @@ def count_surprise(k: float, mu: float, alpha: float) -> float:
     k = math.floor(k)
     if k <= mu or k <= 0:
         return 0.0
+    # Cantelli's bound P(X >= k) <= var / (var + (k - mu)^2) settles the ordinary case
+    # cheaply: within about one standard deviation (bound above 1/2) the bound's surprise
+    # is used, a lower bound on the exact one, both well below 1, where nothing is decided.
+    var = mu + alpha * mu * mu
+    bound = var / (var + (k - mu) ** 2)
+    if bound > 0.5:
+        return -math.log10(bound)
     if alpha <= 1e-9:
         log_p = log_gammainc_lower(k, mu)  # P(X >= k) = P(k, mu)
     else:
