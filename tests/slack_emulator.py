@@ -486,16 +486,24 @@ class SlackEmulator:
             return {"ok": False, "error": "channel_not_found"}
         return {"ok": True, "channel": self.channels[cid]}
 
-    def _history(self, args: dict[str, Any], messages: list[dict[str, Any]]) -> dict[str, Any]:
+    def _history(
+        self, args: dict[str, Any], messages: list[dict[str, Any]], *, newest_first: bool
+    ) -> dict[str, Any]:
+        """One page (`limit`, default 100; `cursor`) of `messages` at or after `oldest`."""
         oldest = float(args.get("oldest") or 0)
         keep = [m for m in messages if float(m["ts"]) >= oldest]
+        if newest_first:
+            keep.reverse()
         with_md = str(args.get("include_all_metadata", "")).lower() in ("1", "true")
-        out = [_public(m, with_md) for m in keep]
+        start = int(args.get("cursor") or 0)
+        limit = int(args.get("limit") or 100)
+        page = keep[start : start + limit]
+        more = start + limit < len(keep)
         return {
             "ok": True,
-            "messages": out,
-            "has_more": False,
-            "response_metadata": {"next_cursor": ""},
+            "messages": [_public(m, with_md) for m in page],
+            "has_more": more,
+            "response_metadata": {"next_cursor": str(start + limit) if more else ""},
         }
 
     def _api_conversations_history(self, args: dict[str, Any]) -> dict[str, Any]:
@@ -503,9 +511,7 @@ class SlackEmulator:
         if cid is None:
             return {"ok": False, "error": "channel_not_found"}
         top = [m for m in self.messages[cid] if m.get("thread_ts") in (None, m["ts"])]
-        result = self._history(args, top)
-        result["messages"].reverse()  # newest first, as Slack answers
-        return result
+        return self._history(args, top, newest_first=True)  # as Slack answers
 
     def _api_conversations_replies(self, args: dict[str, Any]) -> dict[str, Any]:
         cid = self._message_channel(args, id_only=True)
@@ -515,7 +521,7 @@ class SlackEmulator:
         thread = [m for m in self.messages[cid] if m["ts"] == ts or m.get("thread_ts") == ts]
         if not thread:
             return {"ok": False, "error": "thread_not_found"}
-        return self._history(args, thread)
+        return self._history(args, thread, newest_first=False)
 
     def _api_users_info(self, args: dict[str, Any]) -> dict[str, Any]:
         user = self.users.get(str(args.get("user", "")))

@@ -30,6 +30,7 @@ from monitor.notify.base import MessageRef, Rendered
 log = logging.getLogger(__name__)
 
 METADATA_EVENT = "vigie_outbox"
+MAX_LOOKUP_PAGES = 5  # 1,000 messages since the op was enqueued: beyond that, re-send
 # Errors worth retrying even though Slack answered: its side, not our request.
 RECOVERABLE_ERRORS = {"ratelimited", "internal_error", "fatal_error", "service_unavailable",
                       "request_timeout", "team_added_to_org"}
@@ -127,17 +128,22 @@ class SlackNotifier:
                                 "limit": 200}
         if oldest is not None:
             args["oldest"] = f"{max(0.0, oldest):.6f}"
+        method, fn = (("conversations.replies", self.client.conversations_replies)
+                      if thread is not None else
+                      ("conversations.history", self.client.conversations_history))
         if thread is not None:
-            page = self._call("conversations.replies", self.client.conversations_replies,
-                              ts=thread.ts, **args)
-        else:
-            page = self._call("conversations.history", self.client.conversations_history,
-                              **args)
-        for message in page.get("messages", []):
-            metadata = message.get("metadata") or {}
-            if (metadata.get("event_type") == METADATA_EVENT
-                    and (metadata.get("event_payload") or {}).get("op") == key):
-                return MessageRef(channel=channel_id, ts=str(message["ts"]))
+            args["ts"] = thread.ts
+        for _ in range(MAX_LOOKUP_PAGES):
+            page = self._call(method, fn, **args)
+            for message in page.get("messages", []):
+                metadata = message.get("metadata") or {}
+                if (metadata.get("event_type") == METADATA_EVENT
+                        and (metadata.get("event_payload") or {}).get("op") == key):
+                    return MessageRef(channel=channel_id, ts=str(message["ts"]))
+            cursor = (page.get("response_metadata") or {}).get("next_cursor")
+            if not cursor:
+                break
+            args["cursor"] = cursor
         return None
 
     def check(self) -> dict[str, Any]:

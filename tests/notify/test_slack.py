@@ -161,3 +161,14 @@ def test_text_only_update_replaces_blocks(
     notifier.update(ref, Rendered(text="resolved"))
     message = slack_emulator.channel_messages("vigie")[0]
     assert message["text"] == "resolved" and message["blocks"] == []
+
+
+def test_find_posted_pages_through_busy_channel(
+    notifier: SlackNotifier, slack_emulator: SlackEmulator
+) -> None:
+    """The keyed post is found even when 450 newer messages push it to the third page."""
+    target = notifier.post("#vigie", Rendered(text="alert"), key="op-old")
+    for i in range(450):
+        notifier.post("#vigie", Rendered(text=f"chatter {i}"))
+    assert notifier.find_posted("#vigie", "op-old") == target
+    assert len(slack_emulator.calls_of("conversations.history")) == 3
