@@ -20,7 +20,8 @@ INDICATORS: dict[str, str] = {
     "baseline": "mentions the baseline expected in the last window",
     "volume_ratio": "volume / baseline over the last window",
     "peak_ratio": "highest volume_ratio since the episode opened",
-    "surprise": "-log10 of the probability of the window volume under the baseline",
+    "surprise": "-log10 of the probability of the volume under the baseline (the most "
+                "surprising of the last bucket, 15 minutes and window)",
     "episode_volume": "mentions since the episode opened",
     "excess": "mentions above baseline since the episode opened",
     "negative_share": "negative / scored mentions since the episode opened",

@@ -41,8 +41,8 @@ class DetectionSettings(BaseModel):
     )
     season_half_life: str = Field(
         default="3d",
-        description="How fast the hour-of-day and day-of-week profile adapts (per slot visit "
-        "days, not wall days).",
+        description="How fast the hour-of-day profile adapts (counted in days of that hour; the "
+        "day-of-week profile, learned after a week, counts it in weeks of that day).",
     )
     dispersion_half_life: str = Field(
         default="2d", description="How fast the estimate of ordinary burstiness adapts."
@@ -74,15 +74,16 @@ class DetectionSettings(BaseModel):
     # --- opening an episode ---------------------------------------------------------------
     open_surprise: float = Field(
         default=6.0, gt=0.0,
-        description="Opens an episode when the volume (bucket or window) is this surprising: "
-        "-log10 of its tail probability under the baseline (6 = one in a million).",
+        description="Opens an episode when the volume of the last bucket, 15 minutes or window "
+        "is this surprising: -log10 of its tail probability under the baseline (6 = one in a "
+        "million) ...",
     )
     min_ratio: float = Field(
         default=2.0, ge=1.0, description="... and at least this multiple of the baseline ..."
     )
     min_excess: float = Field(
         default=8.0, ge=0.0,
-        description="... and at least this many mentions above the baseline over the window.",
+        description="... and at least this many mentions above the baseline over that span.",
     )
     negative_surprise: float = Field(
         default=6.0, gt=0.0,
@@ -103,16 +104,17 @@ class DetectionSettings(BaseModel):
     # --- classification -------------------------------------------------------------------
     negative_share: float = Field(
         default=0.45, gt=0.0, le=1.0,
-        description="Share of negative mentions (among scored ones) that makes an episode "
-        "negative (bad buzz or crisis).",
+        description="Negative share (among scored mentions above the usual chatter) that makes "
+        "an episode negative: bad buzz or crisis.",
     )
     positive_share: float = Field(
         default=0.45, gt=0.0, le=1.0,
-        description="Share of positive mentions that makes an episode a positive buzz.",
+        description="Positive share (same basis) that makes an episode a positive buzz.",
     )
     flood_duplicate_ratio: float = Field(
         default=0.5, ge=0.0, le=1.0,
-        description="Near-duplicate share above which an episode is a copy-paste or bot flood.",
+        description="Near-duplicate share above which an episode is a copy-paste or bot flood, "
+        "when its authors post more than once on average or its top five carry 30%.",
     )
     flood_concentration: float = Field(
         default=3.0, ge=1.0,
@@ -136,8 +138,8 @@ class DetectionSettings(BaseModel):
     )
     crisis_fast_ratio: float = Field(
         default=6.0, ge=1.0,
-        description="... or sooner, when its window volume reaches this multiple of the "
-        "baseline with press pickup.",
+        description="... or sooner, with press pickup, once its peak reaches this multiple of "
+        "the baseline (or three times crisis_min_authors have joined).",
     )
     critical_ratio: float = Field(
         default=15.0, ge=1.0, description="Peak multiple of the baseline that makes it critical."
