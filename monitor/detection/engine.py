@@ -15,6 +15,7 @@ blind spot, never as a crisis.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -32,6 +33,7 @@ NEGATIVE_PRIOR = 0.2  # usual negative share assumed before data
 POSITIVE_PRIOR = 0.3
 NEGATIVE_DISPERSION = 0.05  # burstiness of the negative count around its usual share
 RECENT = 900  # seconds compared by `acceleration`
+HABIT_LEVELS = (3.0, 4.5, 6.0, 9.0, 12.0, 18.0, 24.0, 36.0)
 
 
 @dataclass
@@ -57,6 +59,8 @@ class TopicState:
     silent_expected: float = 0.0
     blind_since: int | None = None  # a blind spot is open since (episode start)
     elevated_since: int | None = None  # start of the current run of unusual buckets
+    # Per surprise level of HABIT_LEVELS: EWMA of how often a bucket outside episodes reached it.
+    habit: list[float] = field(default_factory=lambda: [0.0] * len(HABIT_LEVELS))
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -69,6 +73,7 @@ class TopicState:
             "episode": self.episode.to_dict() if self.episode else None,
             "silent_since": self.silent_since, "silent_expected": self.silent_expected,
             "blind_since": self.blind_since, "elevated_since": self.elevated_since,
+            "habit": list(self.habit),
         }
 
     @classmethod
@@ -83,6 +88,7 @@ class TopicState:
             episode=Episode.from_dict(d["episode"]) if d.get("episode") else None,
             silent_since=d.get("silent_since"), silent_expected=float(d["silent_expected"]),
             blind_since=d.get("blind_since"), elevated_since=d.get("elevated_since"),
+            habit=[float(v) for v in d.get("habit", [0.0] * len(HABIT_LEVELS))],
         )
 
 
@@ -100,6 +106,24 @@ class Detector:
         self._window_s = s.seconds("window")
         self._warmup_s = s.seconds("warmup")
         self._silence_s = s.seconds("silence_after")
+        self._habit_s = s.seconds("habituation_half_life") if s.habituation_cap > 0 else 0.0
+
+    def _discount(self, habit: list[float], surprise: float, rate: float) -> float:
+        """Surprise to discount on a topic that habitually spikes: at each level L reached,
+        a spike start frequency f (beyond the allowed few per half-life) means the model's
+        1-in-10^L event really happens f of the time, so log10(f) + L of it is habit. Capped
+        at `habituation_cap` of the surprise, so a big spike still opens."""
+        if self._habit_s <= 0 or surprise < HABIT_LEVELS[0]:
+            return 0.0
+        allowed = self.settings.habituation_allowance * rate
+        worst = 0.0
+        for i, floor in enumerate(HABIT_LEVELS):
+            if floor > surprise:
+                break
+            excess = habit[i] - allowed
+            if excess > 0:
+                worst = max(worst, math.log10(excess) + floor)
+        return min(worst, self.settings.habituation_cap * surprise)
 
     def new_state(self, topic: str) -> TopicState:
         return TopicState(topic=topic)
@@ -190,15 +214,24 @@ class Detector:
         s_neg = count_surprise(wneg, usual_neg, NEGATIVE_DISPERSION) \
             if wneg >= s.min_ratio * usual_neg and wneg - usual_neg >= s.min_excess else 0.0
         state.last_surprise = raw
+        # Habituation: a topic that often spikes this much needs more to open an episode.
+        habit_rate = 1.0 - 0.5 ** (width / self._habit_s)
+        surprise = max(0.0, surprise - self._discount(state.habit, surprise, habit_rate))
         # Score: surprise mapped to [0, 1) (0.5 at the opening threshold); a surprise that
         # fails the ratio/excess floors counts for a quarter.
-        effective = surprise if surprise else raw / 4.0
+        effective = surprise if surprise else \
+            max(0.0, raw - self._discount(state.habit, raw, habit_rate)) / 4.0
         state.last_score = effective / (effective + s.open_surprise) if warm else 0.0
         anomalous = warm and (surprise >= s.open_surprise or s_neg >= s.negative_surprise)
 
         if state.episode is not None:
             # The anomaly is already reported: the score marks news, not its continuation.
             state.last_score = 0.0
+        elif self._habit_s > 0:
+            # How often this topic starts a spike of each size (not counted inside episodes).
+            for i, floor in enumerate(HABIT_LEVELS):
+                hit = 1.0 if raw >= floor else 0.0
+                state.habit[i] += habit_rate * (hit - state.habit[i])
         # The onset of a rise: where buckets started to be unusual (p < 1%), forgotten once
         # they are ordinary again (p > 10%) with no episode open.
         level = max(raw, s_neg)

@@ -15,7 +15,7 @@ from monitor.timeutil import parse_duration
 
 _DURATIONS = (
     "bucket", "window", "warmup", "resolve_after", "crisis_min_duration", "silence_after",
-    "level_half_life", "season_half_life", "dispersion_half_life",
+    "level_half_life", "season_half_life", "dispersion_half_life", "habituation_half_life",
 )
 
 
@@ -89,6 +89,20 @@ class DetectionSettings(BaseModel):
         default=6.0, gt=0.0,
         description="Also opens when negative mentions alone are this surprising (a sentiment "
         "turn without a volume rise).",
+    )
+
+    habituation_half_life: str = Field(
+        default="7d",
+        description="Memory of how often the topic starts spikes of each size ...",
+    )
+    habituation_allowance: float = Field(
+        default=2.0, ge=0.0,
+        description="... spikes of a size allowed per half-life before bigger ones are needed "
+        "to open an episode ...",
+    )
+    habituation_cap: float = Field(
+        default=0.8, ge=0.0, lt=1.0,
+        description="... and the most of a spike's surprise habit may discount (0 disables).",
     )
 
     # --- resolving ------------------------------------------------------------------------
