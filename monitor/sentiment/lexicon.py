@@ -20,7 +20,15 @@ _DATA = "monitor.sentiment"
 _INFLECTIONS = ("s", "e", "es", "x")
 # Regular French endings: (ending of the listed word, endings of the forms derived from it).
 _ENDINGS = (
-    ("er", ("e", "es", "ent", "ee", "ees", "ait", "aient", "ant", "era", "eront")),  # folded: ée -> ee
+    # -er verbs (folded: ée -> ee): present, participles, imperfect, future, conditional,
+    # passé simple; "tuerais" and "gâchons" read like "tuer" and "gâcher".
+    ("er", ("e", "es", "ent", "ons", "ez", "ee", "ees", "ait", "ais", "aient", "ant", "era",
+            "eras", "erai", "erez", "erons", "eront", "erait", "erais", "eraient", "a",
+            "erent")),
+    # -ir verbs of the second group ("trahir", "salir"): participles, present, imperfect,
+    # future, conditional.
+    ("ir", ("i", "ie", "is", "ies", "it", "issent", "issait", "issaient", "issant", "ira",
+            "iront", "irait", "iraient")),
     ("eux", ("euse", "euses")),
     ("if", ("ive", "ives", "ifs")),
     ("el", ("elle", "elles", "els")),
