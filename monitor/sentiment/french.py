@@ -252,6 +252,12 @@ class FrenchSentimentAnalyzer:
                         if not items[k].end:
                             mark_after(k + 1)
                         break
+                    if kk.partition(" ")[0] in _PARTICLES and " " in kk:
+                        # A phrase that took the particle in ("ce n'est pas cher", "n'est
+                        # pas terrible") closes the "ne" and already holds the negation.
+                        closed = True
+                        mark(i + 1, k)
+                        break
                     if items[k].end:
                         break
                 if not closed:
