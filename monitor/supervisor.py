@@ -108,7 +108,7 @@ class Supervisor:
             except Exception as exc:  # noqa: BLE001 - the status line must never kill the run
                 line = f"status unavailable: {exc}"
             if line != last_line:
-                console.print(line, highlight=False)
+                console.print(line, highlight=False, soft_wrap=True)
                 last_line = line
             self._stop.wait(2.0)
         return 0

@@ -8,7 +8,7 @@ their caller, so tests drive them with fixed times.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
@@ -243,8 +243,12 @@ def detect(ctx: Context, now: float, grace: float = 60.0,
     if not lock.acquire(blocking=False):
         return [], []
     try:
-        events = _detect(ctx, now, grace, settle)
-        return events, route(ctx, events, now)
+        events, commit = _detect(ctx, now, grace, settle)
+        alerts = route(ctx, events, now)
+        # Detector state moves on only once its events are routed: if routing fails, the
+        # next tick recomputes the same events (the detector is deterministic) and retries.
+        commit()
+        return events, alerts
     finally:
         try:
             lock.release()
@@ -252,7 +256,8 @@ def detect(ctx: Context, now: float, grace: float = 60.0,
             log.warning("detect lock expired before release")
 
 
-def _detect(ctx: Context, now: float, grace: float, settle: float) -> list[EpisodeEvent]:
+def _detect(ctx: Context, now: float, grace: float,
+            settle: float) -> tuple[list[EpisodeEvent], Callable[[], None]]:
     config = ctx.config.get()
     width = int(parse_duration(config.detection.bucket))
     watermark = floor_to(now - grace, width)
@@ -288,9 +293,11 @@ def _detect(ctx: Context, now: float, grace: float, settle: float) -> list[Episo
             events.extend(detector.step(state, bucket))
         new_states[topic] = state.to_dict()
         new_cursors[topic] = {"next": watermark, "at": now}
-    states.save_many(new_states)
-    cursors.save_many(new_cursors)
-    return events
+    def commit() -> None:
+        states.save_many(new_states)
+        cursors.save_many(new_cursors)
+
+    return events, commit
 
 
 def route(ctx: Context, events: Sequence[EpisodeEvent], now: float) -> list[Alert]:

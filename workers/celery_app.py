@@ -58,6 +58,8 @@ app.conf.update(
             os.environ.get("VIGIE_DETECT_EVERY", "30"))},
         # Safety net for escalations and reminders whose countdown task was lost.
         "playbook-tick": {"task": "workers.respond_tasks.playbook_tick", "schedule": 60.0},
+        # Safety net for the outbox: ops whose kick was lost are sent anyway.
+        "notify-drain": {"task": "vigie.notify.drain", "schedule": 15.0},
     },
 )
 

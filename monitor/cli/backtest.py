@@ -87,7 +87,7 @@ def register(app: typer.Typer) -> None:
                 backtest.with_setting(cfg, sweep_spec[0], sweep_spec[1][0])
         except ConfigError as exc:
             for problem in exc.problems:
-                err.print(problem, markup=False, highlight=False)
+                err.print(problem, markup=False, highlight=False, soft_wrap=True)
             raise typer.Exit(2) from None
         except ValueError as exc:
             err.print(f"[red]{exc}[/red]")

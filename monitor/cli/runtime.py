@@ -31,14 +31,39 @@ def _settings(config: Path | None) -> Settings:
     return settings
 
 
-def _check_or_exit(path: Path) -> None:
+def check_all(settings: Settings) -> list[str]:
+    """Problems of vigie.yaml, then of the alert rules and playbooks it names: nothing
+    starts unless every behaviour file is valid."""
+    from monitor.playbooks import load_playbooks
+    from monitor.rules.loader import RuleSet, playbook_names
+
     try:
-        load_config(path)
+        config = load_config(settings.config_path)
     except ConfigError as exc:
-        for problem in exc.problems:
-            console.print(problem, markup=False, highlight=False)
-        console.print(f"[red]{len(exc.problems)} problem(s): nothing started[/red]")
-        raise typer.Exit(2) from None
+        return exc.problems
+    problems: list[str] = []
+    playbooks_dir = settings.playbooks_dir or config.resolve(config.playbooks_dir)
+    rules_dir = settings.rules_dir or config.resolve(config.rules_dir)
+    try:
+        load_playbooks(playbooks_dir)
+    except ConfigError as exc:
+        problems += exc.problems
+    try:
+        known = playbook_names(playbooks_dir) if playbooks_dir.is_dir() else set()
+        RuleSet.load(rules_dir, known_playbooks=known)
+    except ConfigError as exc:
+        problems += exc.problems
+    return problems
+
+
+def _check_or_exit(path: Path) -> None:
+    problems = check_all(Settings.from_env() if path == Settings.from_env().config_path
+                         else Settings(config_path=path))
+    if problems:
+        for problem in problems:
+            console.print(problem, markup=False, highlight=False, soft_wrap=True)
+        console.print(f"[red]{len(problems)} problem(s): nothing started[/red]")
+        raise typer.Exit(2)
 
 
 def _celery(args: list[str], env: dict[str, str]) -> subprocess.Popen[bytes]:
@@ -56,7 +81,8 @@ def register(app: typer.Typer) -> None:
 
     @config_app.command("check")
     def config_check(config: ConfigOpt = None) -> None:
-        """Validate vigie.yaml; every problem as file:line: field: reason; exit 2 if any."""
+        """Validate vigie.yaml, its alert rules and playbooks; every problem as
+        file:line: field: reason; exit 2 if any."""
         settings = _settings(config)
         _check_or_exit(settings.config_path)
         cfg = load_config(settings.config_path)
