@@ -136,3 +136,50 @@ def test_neutral_phrase_silences_its_words(fr: FrenchSentimentAnalyzer) -> None:
     """A phrase listed with valence 0 ("eh bien") takes the valence out of its words."""
     assert fr.polarity_scores("eh bien")["compound"] == 0.0
     assert fr.polarity_scores("bien")["compound"] > 0
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("Ce n'est pas terrible", -1),  # a phrase that holds "pas" closes the "ne"
+        ("Ce n’est pas cher du tout", 1),
+        ("Ce n'est vraiment pas top", -1),
+        ("Je ne suis pas d'accord", -1),
+        ("Je suis d'accord avec vous", 1),
+        ("Non à la fermeture de la maternité", -1),  # a protest, not a negated closure
+        ("Oui au vélo en ville", 1),
+        ("Le projet a reçu le feu vert", 1),
+        ("Cette panne gâcherait nos vacances", -1),  # conditional of a listed -er verb
+        ("Ils trahissent leurs clients", -1),  # present of a listed -ir verb
+        ("Encore une #ManifDeLaHonte", -1),  # camel-case hashtag read word by word
+        ("Ce type est un gros mytho", -1),
+        ("jpp de ce service", -1),
+        ("Quels bouffons", -1),
+        ("Bande d'abrutis", -1),
+        ("J'ai hâte de recevoir ma commande", 1),  # "hâte" is eagerness, not haste
+        ("La direction nous enfume", -1),
+        ("Séisme au Japon", -1),
+    ],
+)
+def test_sign_of_compound_review_3(fr: FrenchSentimentAnalyzer, text: str, sign: int) -> None:
+    """Each sentence (idioms, verb forms, hashtags, slang) scores with a reader's sign."""
+    value = c(fr, text)
+    assert value * sign > 0.05, value
+
+
+def test_camel_case_hashtag_equals_its_words(fr: FrenchSentimentAnalyzer) -> None:
+    """"#StopArnaque" scores like "stop arnaque"; an all-lower hashtag is one word."""
+    assert c(fr, "#StopArnaque") == c(fr, "stop arnaque") < 0
+    assert c(fr, "#stoparnaque") == 0.0
+
+
+def test_blame_outweighs_equal_praise() -> None:
+    """With the negativity bias, one praise and one blame word of equal weight lean negative."""
+    fr = FrenchSentimentAnalyzer(lexicon={"bien": 2.0, "mal": -2.0}, emoji={})
+    assert fr.polarity_scores("bien et mal")["compound"] < 0
+    assert -fr.polarity_scores("mal")["compound"] > fr.polarity_scores("bien")["compound"] > 0
+
+
+def test_negated_phrase_is_not_negated_again(fr: FrenchSentimentAnalyzer) -> None:
+    """"ne ... pas cher" keeps the phrase's own sign: the "ne" does not flip it back."""
+    assert c(fr, "ce n'est pas cher") == pytest.approx(c(fr, "c'est pas cher"))
