@@ -248,13 +248,16 @@ class FrenchSentimentAnalyzer:
                     if kk in _PARTICLES:
                         closed = True
                         consumed.add(k)
+                        if kk == "plus" and k + 1 < n and items[k + 1].key in ("que", "qu"):
+                            break  # "ne ... plus que": "only ... any more", a restriction
                         mark(i + 1, k)
                         if not items[k].end:
                             mark_after(k + 1)
                         break
-                    if kk.partition(" ")[0] in _PARTICLES and " " in kk:
+                    if " " in kk and not _PARTICLES.keys().isdisjoint(kk.split()):
                         # A phrase that took the particle in ("ce n'est pas cher", "n'est
-                        # pas terrible") closes the "ne" and already holds the negation.
+                        # pas terrible", "ne sait toujours pas") closes the "ne" and
+                        # already holds the negation.
                         closed = True
                         mark(i + 1, k)
                         break

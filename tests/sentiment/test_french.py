@@ -183,3 +183,18 @@ def test_blame_outweighs_equal_praise() -> None:
 def test_negated_phrase_is_not_negated_again(fr: FrenchSentimentAnalyzer) -> None:
     """"ne ... pas cher" keeps the phrase's own sign: the "ne" does not flip it back."""
     assert c(fr, "ce n'est pas cher") == pytest.approx(c(fr, "c'est pas cher"))
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("On ne sait toujours pas quand le service reviendra", -1),
+        ("Il ne reste plus que des problèmes", -1),  # "ne ... plus que" restricts
+        ("C'est sans doute un bon produit", 1),  # "sans doute" is "probably"
+        ("N'hésitez pas à nous contacter", 1),
+    ],
+)
+def test_set_phrases_with_negators(fr: FrenchSentimentAnalyzer, text: str, sign: int) -> None:
+    """Set phrases holding a negator keep their own meaning and do not negate the rest."""
+    value = c(fr, text)
+    assert value * sign > 0.05, value
