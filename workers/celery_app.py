@@ -48,6 +48,9 @@ app.conf.update(
     # or the broker redelivers them early.
     broker_transport_options={"visibility_timeout": 7 * 86400},
     worker_hijack_root_logger=False,
+    # The console notifier writes to the terminal of `vigie run`: don't relabel its output
+    # as log warnings.
+    worker_redirect_stdouts=False,
     include=TASK_MODULES,
     beat_schedule={
         # Feeds are scheduled by a dispatcher rather than one beat entry each, so intervals,
