@@ -73,6 +73,9 @@ _PARTICLES: dict[str, bool] = {
 }
 # "pa": casual spelling of "pas" ("ps" is not: it is also P.S. and the Parti socialiste).
 _PREFIX_NEGATORS = frozenset({"sans", "non", "ni", "pa"})
+_IRONIC = frozenset({"beau", "bel", "belle", "beaux", "belles", "joli", "jolie", "jolis",
+                     "jolies", "superbe", "magnifique", "sacre", "sacree", "bonne", "fameux",
+                     "fameuse"})
 _CONTRAST = frozenset({"mais", "cependant", "pourtant", "toutefois", "neanmoins"})
 # Elided words dropped before the next word; "qu'" is kept: "ne ... qu'" is a restriction.
 _ELIDED = frozenset({"l", "d", "j", "m", "t", "s", "c", "jusqu", "lorsqu", "puisqu",
@@ -281,6 +284,17 @@ class FrenchSentimentAnalyzer:
 
     # ---- scoring -------------------------------------------------------------------------
 
+    @staticmethod
+    def _ironic(items: list[_Item]) -> set[int]:
+        """Praise adjectives right before a word of blame ("une belle arnaque", "quel joli
+        recul", "un sacré bordel"): French uses them as intensifiers of that blame."""
+        found: set[int] = set()
+        for i in range(len(items) - 1):
+            if items[i].key in _IRONIC and not items[i].end and items[i + 1].valence < 0:
+                found.add(i)
+        return found
+
+
     def polarity_scores(self, text: str) -> dict[str, float]:
         """VADER-shaped scores of `text`: neg, neu, pos shares and compound in [-1, 1]."""
         items = self._items(text)
@@ -293,10 +307,13 @@ class FrenchSentimentAnalyzer:
         cap_diff = has_caps and any(it.key and not it.caps and it.key.isalpha() for it in items)
         negated = self._negated(items)
         keys = [it.key for it in items]
+        ironic = self._ironic(items)
         sentiments = [0.0] * n
         for i, item in enumerate(items):
             v = item.valence
             key = item.key
+            if ironic and i in ironic:
+                continue  # "un joli fiasco": the praise only intensifies the blame
             if key in BOOSTERS and (key not in _DUAL or (i + 1 < n and items[i + 1].valence)):
                 continue  # a booster before a sentiment word: it only modifies
             if v == 0.0:
@@ -308,7 +325,7 @@ class FrenchSentimentAnalyzer:
                 j = i - dist
                 if j < 0 or items[j].end:
                     break
-                scalar = BOOSTERS.get(keys[j])
+                scalar = B_INCR if ironic and j in ironic else BOOSTERS.get(keys[j])
                 if keys[j] == "peu" and (j == 0 or keys[j - 1] != "un"):
                     scalar = None  # "peu fiable" reverses (below); "un peu cher" dampens
                 if scalar is not None:

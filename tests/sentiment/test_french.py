@@ -198,3 +198,10 @@ def test_set_phrases_with_negators(fr: FrenchSentimentAnalyzer, text: str, sign:
     """Set phrases holding a negator keep their own meaning and do not negate the rest."""
     value = c(fr, text)
     assert value * sign > 0.05, value
+
+
+def test_praise_before_blame_is_ironic(fr: FrenchSentimentAnalyzer) -> None:
+    """"une belle arnaque", "quel joli recul": the praise word intensifies the blame."""
+    assert c(fr, "une belle arnaque") < c(fr, "une arnaque") < 0
+    assert c(fr, "quel joli recul") < 0
+    assert c(fr, "une belle victoire") > c(fr, "une victoire") > 0
