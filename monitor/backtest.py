@@ -6,8 +6,7 @@ one threshold on the same scored mentions, which is what makes a sweep cheap.
 
 from __future__ import annotations
 
-import statistics
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,7 +19,6 @@ from monitor.replay import Replayer, prepare_all, run_prepared, sorted_mentions
 from monitor.rules.evaluate import RuleEngine
 from monitor.rules.loader import RuleSet
 from monitor.rules.state import RuleState
-from monitor.timeutil import to_epoch
 
 
 @dataclass
@@ -135,21 +133,3 @@ def with_setting(config: VigieConfig, name: str, value: float) -> VigieConfig:
         {**config.detection.model_dump(), name: typed}
     )
     return config.model_copy(update={"detection": detection})
-
-
-def median_delay_minutes(events: Iterable[EpisodeEvent], labels: list[dict[str, Any]],
-                         kind: str) -> float | None:
-    """Median minutes from a labelled event's start to the first event of `kind` in it."""
-    from monitor.timeutil import parse_instant
-
-    delays = []
-    events = list(events)
-    for label in labels:
-        if label.get("type") != kind:
-            continue
-        start, end = to_epoch(parse_instant(label["start"])), to_epoch(parse_instant(label["end"]))
-        hits = [to_epoch(e.at) for e in events
-                if e.topic == label["topic"] and e.kind.value == kind and start <= to_epoch(e.at) <= end + 6 * 3600]
-        if hits:
-            delays.append((min(hits) - start) / 60)
-    return statistics.median(delays) if delays else None

@@ -110,16 +110,3 @@ def _count_sentiment(stats: BucketStats, scores: Scores) -> None:
         stats.positive += 1
     else:
         stats.neutral += 1
-
-
-def rollup(buckets: Iterable[BucketStats], width: int) -> list[BucketStats]:
-    """Merge finer buckets into buckets of `width` (ordered by start)."""
-    merged: dict[tuple[str, int], BucketStats] = {}
-    for b in buckets:
-        start = floor_to(b.start, width)
-        key = (b.topic, start)
-        target = merged.get(key)
-        if target is None:
-            target = merged[key] = BucketStats(topic=b.topic, start=start, width=width)
-        target.merge(b)
-    return [merged[k] for k in sorted(merged, key=lambda k: (k[0], k[1]))]

@@ -10,18 +10,16 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
 from functools import cached_property
 from typing import Any
 
 import redis
 
 from monitor import archive
-from monitor.config.files import SourceConfig, VigieConfig, load_config
+from monitor.config.files import VigieConfig, load_config
 from monitor.config.reload import Reloading
 from monitor.config.settings import Settings
 from monitor.detection.engine import TopicState
-from monitor.errors import ConfigError
 from monitor.health import FeedHealth, record
 from monitor.indicators import STORED_WIDTHS
 from monitor.model import Alert, EpisodeEvent, Mention
@@ -147,10 +145,6 @@ def poll(ctx: Context, name: str, now: float) -> list[list[dict[str, Any]]]:
         ctx.client.zadd(DUE_KEY, {name: result.state.next_poll_at})
     dicts = [m.to_replay() for m in result.mentions]
     return [dicts[i:i + INGEST_BATCH] for i in range(0, len(dicts), INGEST_BATCH)]
-
-
-def schedule_for(source: SourceConfig) -> float:
-    return source.interval
 
 
 # -- ingestion -------------------------------------------------------------------------------
@@ -314,16 +308,3 @@ def route(ctx: Context, events: Sequence[EpisodeEvent], now: float) -> list[Aler
         alerts.extend(engine.tick(state, silences, from_epoch(now)))
     AlertLog(ctx.client).record(alerts)
     return alerts
-
-
-def first_seen_time(client: redis.Redis, topic: str) -> datetime | None:
-    score = client.zscore(FIRST_SEEN, topic)
-    return from_epoch(score) if score is not None else None
-
-
-def config_problems(path: str) -> list[str]:
-    try:
-        load_config(path)
-    except ConfigError as exc:
-        return exc.problems
-    return []

@@ -154,7 +154,7 @@ def _sweep(prepared: Any, cfg: VigieConfig, rules: Any, spec: tuple[str, list[fl
         fired = outcome.fired_events() if rules is not None else outcome.events
         row = [f"{value:g}", str(len(fired))]
         if labels is not None:
-            summary = evaluate(fired, labels).as_dict().get("crisis", {})
+            summary = evaluate(fired, labels).to_dict()["classes"].get("crisis", {})
             row += [_fmt(summary.get("precision")), _fmt(summary.get("recall")),
                     _fmt(summary.get("median_delay_minutes"))]
         else:
