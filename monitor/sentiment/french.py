@@ -89,6 +89,7 @@ CASUAL_BEFORE = 2  # words before a lone "pas" that it negates ("j'aime pas")
 
 _TOKEN = re.compile(r"\S+")
 _REPEATS = re.compile(r"([^\W\d_])\1{2,}")  # "nuuuul", "mdddr": 3+ times the same letter
+_LAUGHTER = re.compile(r"(?:h+[aie]+){2,}h*|(?:[aie]+h+){2,}[aie]*")  # two syllables or more
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 _CAMEL = re.compile(r"[^\W\d_A-ZÀ-Þ][A-ZÀ-Þ]")  # a lower-case letter then a capital
 # Camel-case parts: a capitalised or lower-case run, or an acronym ("StopTAFTA" -> Stop TAFTA).
@@ -177,7 +178,10 @@ class FrenchSentimentAnalyzer:
         valence = self.lexicon.get(key)
         if valence is None:
             valence = 0.0
-            if _REPEATS.search(key):
+            if _LAUGHTER.fullmatch(key):
+                key = "haha"  # "ahahah", "hihihi", "hahah": laughter however spelt
+                valence = self.lexicon.get(key, 0.0)
+            elif _REPEATS.search(key):
                 key = self._squeeze(key)
                 valence = self.lexicon.get(key, 0.0)
         info = (key, valence, _is_caps(word))

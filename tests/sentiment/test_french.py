@@ -205,3 +205,12 @@ def test_praise_before_blame_is_ironic(fr: FrenchSentimentAnalyzer) -> None:
     assert c(fr, "une belle arnaque") < c(fr, "une arnaque") < 0
     assert c(fr, "quel joli recul") < 0
     assert c(fr, "une belle victoire") > c(fr, "une victoire") > 0
+
+
+def test_laughter_and_french_emoticons(fr: FrenchSentimentAnalyzer) -> None:
+    """Laughter however spelt reads like "haha"; "^^" and "x)" smile, "-_-" and ":(" frown."""
+    for laugh in ("ahahah", "hihihi", "hahah"):
+        assert c(fr, laugh) == c(fr, "haha") > 0
+    assert c(fr, "ah") == c(fr, "aha") == 0.0  # interjections are not laughter
+    assert c(fr, "^^") > 0 and c(fr, "x)") > 0
+    assert c(fr, "-_-") < 0 and c(fr, ":(") < c(fr, "-_-")
