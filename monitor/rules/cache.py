@@ -9,6 +9,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
+from monitor.config.reload import fingerprint as file_fingerprint
 from monitor.errors import ConfigError
 from monitor.rules.loader import RuleSet, playbook_names, rule_files
 
@@ -20,17 +21,9 @@ Fingerprint = tuple[tuple[str, int, int], ...]
 def fingerprint(*directories: Path | None) -> Fingerprint:
     """(path, mtime_ns, size) of every rule or playbook file: a change to any of them,
     a new file or a removed one changes the fingerprint."""
-    out: list[tuple[str, int, int]] = []
-    for directory in directories:
-        if directory is None or not directory.is_dir():
-            continue
-        for path in rule_files(directory):
-            try:
-                stat = path.stat()
-            except OSError:
-                continue
-            out.append((str(path), stat.st_mtime_ns, stat.st_size))
-    return tuple(out)
+    return file_fingerprint([path for directory in directories
+                             if directory is not None and directory.is_dir()
+                             for path in rule_files(directory)])
 
 
 class RuleCache:
