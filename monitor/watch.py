@@ -11,6 +11,7 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 from typing import Any
 
 import redis
@@ -93,7 +94,7 @@ class Context:
         return RedisBuckets.from_config(self.client, config.retention)
 
     @property
-    def archive_dir(self) -> Any:
+    def archive_dir(self) -> Path:
         return self.settings.data_dir / "archive"
 
 
@@ -103,10 +104,9 @@ def due_sources(ctx: Context, now: float) -> list[str]:
     """Sources whose next poll is due, each claimed by exactly one dispatcher."""
     config = ctx.config.get()
     names = {s.name for s in config.sources}
-    pipe = ctx.client.pipeline()
-    pipe.zadd(DUE_KEY, {name: now for name in names}, nx=True)
-    pipe.zrange(DUE_KEY, 0, -1)
-    _, present = pipe.execute()
+    if names:
+        ctx.client.zadd(DUE_KEY, {name: now for name in names}, nx=True)
+    present = ctx.client.zrange(DUE_KEY, 0, -1)
     stale = [m for m in present if m.decode() not in names]
     if stale:
         ctx.client.zrem(DUE_KEY, *stale)
@@ -135,7 +135,7 @@ def poll(ctx: Context, name: str, now: float) -> list[list[dict[str, Any]]]:
     result = source.fetch(state, from_epoch(now))
     states.save(name, result.state.to_dict())
     raw_health = healths.load(name)
-    health = FeedHealth.from_dict(raw_health) if raw_health else FeedHealth()
+    health = FeedHealth.from_dict(raw_health) if raw_health else FeedHealth(source=name)
     healths.save(name, record(health, result, from_epoch(now)).to_dict())
     if result.status == "error":
         log.warning("feed %s unhealthy: %s", name, result.error)
