@@ -238,8 +238,12 @@ def _inject(stream: _Stream, kind: str, t0: float, peak: float) -> float:
     return end
 
 
-def generate(seed: int, days: float = 3.0) -> Scenario:
-    """A deterministic scenario: the same seed gives the same mentions and labels."""
+def generate(seed: int, days: float = 3.0, rate: tuple[float, float] = (30.0, 90.0),
+             multiple: tuple[float, float] = (5.0, 12.0)) -> Scenario:
+    """A deterministic scenario: the same seed gives the same mentions and labels.
+
+    `rate`: range of a brand's mentions per hour at its daily peak; `multiple`: range of an
+    event's extra volume, in multiples of that peak rate."""
     rng = Rand(f"scenario-{seed}")
     day0 = 1_767_225_600 + int(rng.integers(0, 52)) * 7 * 86400  # a Thursday in 2026
     start, end = day0, day0 + int(days * 86400)
@@ -255,21 +259,21 @@ def generate(seed: int, days: float = 3.0) -> Scenario:
                 break
         lang = "fr" if (index + seed) % 2 else "en"
         stream = _Stream(Rand(f"scenario-{seed}-{index}"), brand, lang, seed)
-        rate = float(stream.rng.uniform(30, 90))  # mentions per hour at the daily peak
+        peak_rate = float(stream.rng.uniform(*rate))  # mentions per hour at the daily peak
         event_day = start + max(1, int(days) - 1) * 86400  # after a day of history at least
         t0 = float(event_day + int(stream.rng.integers(8 * 60, 17 * 60)) * 60)
         skip = None
         if kind != "none":
-            multiple = float(stream.rng.uniform(5, 12))
+            lift = float(stream.rng.uniform(*multiple))
             if kind == "bad_buzz/flood":
-                multiple *= 1.5
-            t_end = _inject(stream, kind, t0, rate * multiple)
+                lift *= 1.5
+            t_end = _inject(stream, kind, t0, peak_rate * lift)
             if kind == "blind_spot":
                 skip = (int(t0), int(t_end))
             main, _, variant = kind.partition("/")
             labels.append({"topic": brand.lower(), "type": main, "variant": variant or main,
                            "start": iso(t0), "end": iso(min(t_end, end)), "lang": lang})
-        stream.background(start, end, rate, skip)
+        stream.background(start, end, peak_rate, skip)
         topics.append({"name": brand.lower(), "query": brand, "lang": lang})
         mentions.extend(stream.out)
     mentions.sort(key=lambda m: (m.published, m.id))
@@ -289,9 +293,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--days", type=float, default=3.0)
+    parser.add_argument("--rate", type=float, nargs=2, default=(30.0, 90.0),
+                        help="range of mentions per hour at a brand's daily peak")
+    parser.add_argument("--multiple", type=float, nargs=2, default=(5.0, 12.0),
+                        help="range of an event's extra volume, in multiples of the peak rate")
     parser.add_argument("--out", type=Path, required=True)
     args = parser.parse_args(argv)
-    scenario = generate(args.seed, args.days)
+    scenario = generate(args.seed, args.days, tuple(args.rate), tuple(args.multiple))
     write(scenario, args.out)
     print(f"{len(scenario.mentions)} mentions, {len(scenario.labels)} labelled events, "
           f"{len(scenario.topics)} topics -> {args.out}")

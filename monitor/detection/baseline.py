@@ -85,8 +85,13 @@ class Baseline:
     hour_n: list[int] = field(default_factory=lambda: [0] * 24)
     hour_sum: list[float] = field(default_factory=lambda: [0.0] * 24)  # first day only
     weekday_n: list[int] = field(default_factory=lambda: [0] * 7)
-    alpha: float = -1.0  # bucket dispersion; < 0 until initialised from the prior
-    alpha_window: float = -1.0
+    # Dispersion as a ratio of EWMA sums, sum((x - mu)^2 - mu) / sum(mu^2): the method of
+    # moments for the NB alpha, weighted by mu^2 so that near-empty buckets, whose ratios
+    # are mostly noise, do not run it up. Zero sums mean "not started" (prior).
+    alpha_num: float = 0.0
+    alpha_den: float = 0.0
+    window_num: float = 0.0
+    window_den: float = 0.0
     window_n: int = 0
 
     def expected(self, start: int, rates: Rates) -> float:
@@ -95,20 +100,24 @@ class Baseline:
         return max(self.level * self.hour[hour] * self.weekday[day], rates.min_rate)
 
     def dispersion(self, rates: Rates) -> float:
-        return max(self.alpha if self.alpha >= 0 else rates.prior_dispersion,
-                   rates.min_dispersion)
+        alpha = self.alpha_num / self.alpha_den if self.alpha_den > 0 else rates.prior_dispersion
+        return max(alpha, rates.min_dispersion)
 
     def window_dispersion(self, rates: Rates) -> float:
-        return max(self.alpha_window if self.alpha_window >= 0 else rates.prior_dispersion,
-                   rates.min_dispersion / 4.0)
+        alpha = self.window_num / self.window_den if self.window_den > 0 \
+            else rates.prior_dispersion
+        return max(alpha, rates.min_dispersion / 4.0)
 
     def clip(self, value: float, mu: float, alpha: float, sigmas: float) -> float:
         """`value` limited to mu + sigmas standard deviations (negative-binomial)."""
         return min(value, mu + sigmas * math.sqrt(mu + alpha * mu * mu) + 1.0)
 
-    def learn(self, start: int, value: float, rates: Rates, damping: float = 1.0) -> None:
+    def learn(self, start: int, value: float, rates: Rates, damping: float = 1.0,
+              ordinary: bool = True) -> None:
         """Teach the baseline one bucket's count. `damping` in [0, 1] slows learning
-        (open episode). Guarantees: O(1), finite state, factors stay positive."""
+        (open episode); `ordinary` False (an unusual bucket) keeps it from the profile and
+        the dispersion, which describe ordinary days. Guarantees: O(1), finite state,
+        factors stay positive."""
         if damping <= 0.0:
             return
         hour, day = slots(start)
@@ -128,7 +137,7 @@ class Baseline:
         # the start: the hour profile is measured over the first day, the weekday one waits
         # for a week. A damped bucket (suspicious, or in an episode) teaches the level a
         # little and the profile nothing: the profile is the shape of ordinary days.
-        if self.level > 0 and self.n >= rates.per_day and damping >= 1.0:
+        if self.level > 0 and self.n >= rates.per_day and damping >= 1.0 and ordinary:
             deseason = x / self.level
             h_rate = max(rates.hour, 1.0 / (self.hour_n[hour] + 2)) * damping
             # Capped so one bucket cannot swing a slot.
@@ -141,11 +150,11 @@ class Baseline:
                                                - self.weekday[day])
                 self.weekday[day] = max(self.weekday[day], 0.05)
                 self.weekday_n[day] = min(self.weekday_n[day] + 1, 10_000)
-        if self.n >= WARM:
+        if self.n >= WARM and damping >= 1.0 and ordinary:
             # Method of moments for the NB alpha: E[(x - mu)^2] = mu + alpha mu^2.
-            resid = ((x - mu) ** 2 - mu) / (mu * mu)
-            self.alpha = _blend(self.alpha, rates.prior_dispersion, resid, self.n, rates.dispersion,
-                                damping)
+            self.alpha_num, self.alpha_den = _blend(
+                self.alpha_num, self.alpha_den, (x - mu) ** 2 - mu, mu * mu,
+                rates.prior_dispersion, self.n - WARM, rates.dispersion, damping)
         self.n += 1
 
     def _learn_first_day(self, hour: int, x: float, rates: Rates, damping: float) -> None:
@@ -170,15 +179,17 @@ class Baseline:
         self.hour_sum = [0.0] * 24
 
     def learn_window(self, total: float, expected: float, rates: Rates,
-                     damping: float = 1.0) -> None:
-        """Teach the window dispersion from one (observed, expected) window total."""
-        if damping <= 0.0 or expected <= 0 or self.n < WARM:
+                     damping: float = 1.0, ordinary: bool = True) -> None:
+        """Teach the window dispersion from one (observed, expected) window total; only
+        ordinary (undamped) windows teach it, like the profile."""
+        if damping < 1.0 or not ordinary or expected <= 0 or self.n < WARM:
             return
         alpha = self.window_dispersion(rates)
         x = self.clip(total, expected, alpha, rates.clip_sigmas)
-        resid = ((x - expected) ** 2 - expected) / (expected * expected)
-        self.alpha_window = _blend(self.alpha_window, rates.prior_dispersion, resid,
-                                   self.window_n, rates.dispersion, damping)
+        self.window_num, self.window_den = _blend(
+            self.window_num, self.window_den, (x - expected) ** 2 - expected,
+            expected * expected, rates.prior_dispersion, self.window_n, rates.dispersion,
+            damping)
         self.window_n += 1
 
     def renormalise(self) -> None:
@@ -194,8 +205,9 @@ class Baseline:
         return {"n": self.n, "level": self.level, "hour": list(self.hour),
                 "weekday": list(self.weekday), "hour_n": list(self.hour_n),
                 "hour_sum": list(self.hour_sum),
-                "weekday_n": list(self.weekday_n), "alpha": self.alpha,
-                "alpha_window": self.alpha_window, "window_n": self.window_n}
+                "weekday_n": list(self.weekday_n), "alpha_num": self.alpha_num,
+                "alpha_den": self.alpha_den, "window_num": self.window_num,
+                "window_den": self.window_den, "window_n": self.window_n}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Baseline:
@@ -205,14 +217,18 @@ class Baseline:
                    hour_n=[int(v) for v in data["hour_n"]],
                    hour_sum=[float(v) for v in data["hour_sum"]],
                    weekday_n=[int(v) for v in data["weekday_n"]],
-                   alpha=float(data["alpha"]), alpha_window=float(data["alpha_window"]),
+                   alpha_num=float(data["alpha_num"]), alpha_den=float(data["alpha_den"]),
+                   window_num=float(data["window_num"]), window_den=float(data["window_den"]),
                    window_n=int(data["window_n"]))
 
 
-def _blend(current: float, prior: float, sample: float, n: int, rate: float,
-           damping: float) -> float:
-    """EWMA of `sample` starting from `prior` worth PRIOR_WEIGHT observations."""
-    if current < 0:
-        current = prior
-    weight = max(rate, 1.0 / (n + PRIOR_WEIGHT)) * damping
-    return max(0.0, current + weight * (sample - current))
+def _blend(num: float, den: float, sample_num: float, sample_den: float, prior: float,
+           n: int, rate: float, damping: float) -> tuple[float, float]:
+    """EWMA of a ratio's numerator and denominator, starting from `prior` worth
+    PRIOR_WEIGHT observations of the first denominator (callers floor the ratio)."""
+    if den <= 0:
+        den, num = sample_den, prior * sample_den
+    weight = max(rate, 1.0 / (max(n, 0) + PRIOR_WEIGHT)) * damping
+    num += weight * (sample_num - num)
+    den += weight * (sample_den - den)
+    return num, den

@@ -60,7 +60,8 @@ def classify(ind: dict[str, float], s: DetectionSettings, current: Kind | None =
 
     negative = _ev("negative_share", neg, s.negative_share, ">=",
                    f"{_pct(neg)} negative (threshold {_pct(s.negative_share)})")
-    authors, types = ind["distinct_authors"], ind["source_types"]
+    # What the episode brought: authors and press beyond the topic's usual chatter.
+    authors, types = ind["excess_authors"], ind["source_types"]
     news, minutes = ind["news_pickup"], ind["duration_minutes"]
     dup, conc = ind["near_duplicate_ratio"], ind["concentration"]
     # A flood is copy-paste from few accounts: near-duplicates alone are also what a story
@@ -74,10 +75,10 @@ def classify(ind: dict[str, float], s: DetectionSettings, current: Kind | None =
     press = s.crisis_min_news > 0 and news >= s.crisis_min_news
     lasting = minutes >= s.seconds("crisis_min_duration") / 60.0
     fast = peak >= s.crisis_fast_ratio
-    spread_ev = _ev("distinct_authors", authors, float(s.crisis_min_authors), ">=",
-                    f"{authors:.0f} distinct authors across {types:.0f} kinds of sources")
+    spread_ev = _ev("excess_authors", authors, float(s.crisis_min_authors), ">=",
+                    f"{authors:.0f} more authors than usual, across {types:.0f} kinds of sources")
     press_ev = _ev("news_pickup", news, float(s.crisis_min_news), ">=",
-                   f"picked up by the press: {news:.0f} news stories")
+                   f"picked up by the press: {news:.0f} more news stories than usual")
     last_ev = _ev("duration_minutes", minutes, s.seconds("crisis_min_duration") / 60.0, ">=",
                   f"lasting {minutes:.0f} min, still {ratio:.1f}x the usual volume")
 
@@ -93,25 +94,27 @@ def classify(ind: dict[str, float], s: DetectionSettings, current: Kind | None =
     # Press pickup with spread makes a crisis once it lasts or is big; without the press, a
     # negative wave must reach a third kind of source and last twice as long.
     wide = authors >= 3 * s.crisis_min_authors
-    if spread and press and (lasting or fast or wide):
+    # A crisis is called on a live wave, not on the totals of one that is fading.
+    live = ratio >= s.min_ratio
+    if spread and press and live and (lasting or fast or wide):
         if lasting:
             third = last_ev
         elif fast:
             third = _ev("peak_ratio", peak, s.crisis_fast_ratio, ">=",
                         f"{peak:.1f}x the usual volume already")
         else:
-            third = _ev("distinct_authors", authors, 3.0 * s.crisis_min_authors, ">=",
+            third = _ev("excess_authors", authors, 3.0 * s.crisis_min_authors, ">=",
                         f"already {authors:.0f} people talking about it")
         return Decision(Kind.CRISIS, _crisis_severity(ind, s), (negative, spread_ev, press_ev,
                                                                 third))
     # Without the press, a negative wave must reach a third kind of source, twice the
     # authors, and last.
     broad = types >= s.crisis_min_source_types + 1 and authors >= 2 * s.crisis_min_authors
-    if spread and broad and lasting and ratio >= s.resolve_ratio:
+    if spread and broad and lasting and live:
         return Decision(Kind.CRISIS, _crisis_severity(ind, s), (negative, spread_ev, last_ev, size))
     held = []
     if not spread:
-        held.append(_ev("distinct_authors", authors, float(s.crisis_min_authors), "<",
+        held.append(_ev("excess_authors", authors, float(s.crisis_min_authors), "<",
                         f"contained: {authors:.0f} authors, {types:.0f} kind(s) of sources"))
     elif not press:
         held.append(_ev("news_pickup", news, float(s.crisis_min_news), "<",
@@ -140,8 +143,8 @@ def summary(topic: str, kind: Kind, severity: Severity, ind: dict[str, float]) -
     elif kind is Kind.POSITIVE_BUZZ:
         parts.append(f"{ind['positive_share'] * 100:.0f}% positive")
     parts.append(f"{ind['distinct_authors']:.0f} authors")
-    if ind["news_pickup"]:
-        parts.append(f"{ind['news_pickup']:.0f} news stories")
+    if ind["news_pickup"] >= 1:
+        parts.append(f"{ind['news_stories']:.0f} news stories")
     if ind["near_duplicate_ratio"] >= 0.3:
         parts.append(f"{ind['near_duplicate_ratio'] * 100:.0f}% near-duplicates")
     parts.append(f"{ind['duration_minutes']:.0f} min")

@@ -25,7 +25,7 @@ from monitor.detection.baseline import Baseline, Rates
 from monitor.detection.episodes import Episode, advance, make_event
 from monitor.detection.features import Window
 from monitor.detection.settings import DetectionSettings
-from monitor.detection.tails import count_surprise
+from monitor.detection.tails import count_surprise, low_surprise
 from monitor.model import BucketStats, EpisodeEvent, Evidence, Kind, Severity, Transition
 from monitor.timeutil import to_epoch
 
@@ -49,6 +49,7 @@ class TopicState:
     positive_sum: float = 0.0
     scored_sum: float = 0.0
     volume_sum: float = 0.0
+    type_sums: dict[str, float] = field(default_factory=dict)  # same, per source type
     # Sliding window: one row [volume, expected, negative, scored] per bucket, oldest first.
     ring: list[list[float]] = field(default_factory=list)
     last_score: float = 0.0
@@ -67,7 +68,7 @@ class TopicState:
             "topic": self.topic, "last_start": self.last_start, "volume": self.volume.to_dict(),
             "negative_sum": self.negative_sum, "positive_sum": self.positive_sum,
             "scored_sum": self.scored_sum,
-            "volume_sum": self.volume_sum,
+            "volume_sum": self.volume_sum, "type_sums": dict(self.type_sums),
             "ring": [list(row) for row in self.ring], "last_score": self.last_score,
             "last_surprise": self.last_surprise, "last_day": self.last_day,
             "episode": self.episode.to_dict() if self.episode else None,
@@ -82,7 +83,8 @@ class TopicState:
             topic=d["topic"], last_start=d.get("last_start"),
             volume=Baseline.from_dict(d["volume"]), negative_sum=float(d["negative_sum"]),
             positive_sum=float(d["positive_sum"]),
-            scored_sum=float(d["scored_sum"]), volume_sum=float(d["volume_sum"]), ring=[list(row) for row in d["ring"]],
+            scored_sum=float(d["scored_sum"]), volume_sum=float(d["volume_sum"]),
+            type_sums={k: float(v) for k, v in d.get("type_sums", {}).items()}, ring=[list(row) for row in d["ring"]],
             last_score=float(d["last_score"]), last_surprise=float(d["last_surprise"]),
             last_day=int(d["last_day"]),
             episode=Episode.from_dict(d["episode"]) if d.get("episode") else None,
@@ -251,7 +253,9 @@ class Detector:
                 or wx <= wmu
             usual = (mu * scored_share * neg_share, mu * scored_share * pos_share,
                      mu * scored_share)
-            new = advance(state.episode, bucket, mu, usual, window, quiet, s)
+            per_mention = mu / (state.volume_sum + 5)
+            usual_types = {k: v * per_mention for k, v in state.type_sums.items()}
+            new = advance(state.episode, bucket, mu, usual, usual_types, window, quiet, s)
             if new and new[-1].transition is Transition.RESOLVED:
                 state.episode = None
             events += new
@@ -268,15 +272,22 @@ class Detector:
                                              and bucket.coverage < s.min_coverage) \
                 or (state.silent_since is not None and state.silent_expected >= 5.0):
             damping = 0.0
-        base.learn(start, x / lift, rates, damping)
+        # Only ordinary buckets (p > 1% on every test) shape the profile and burstiness:
+        # the first steps of a slow burn must not teach the topic to be bursty.
+        ordinary = raw < 2.0 and s_neg < 2.0
+        base.learn(start, x / lift, rates, damping, ordinary)
         if len(state.ring) == size:
-            base.learn_window(wx, wmu, rates, damping)
+            base.learn_window(wx, wmu, rates, damping, ordinary)
         if damping > 0:
             keep = 1.0 - rates.dispersion * damping
             state.negative_sum = keep * state.negative_sum + damping * bucket.negative
             state.positive_sum = keep * state.positive_sum + damping * bucket.positive
             state.scored_sum = keep * state.scored_sum + damping * bucket.scored
             state.volume_sum = keep * state.volume_sum + damping * bucket.volume
+            for kind in state.type_sums:
+                state.type_sums[kind] *= keep
+            for kind, count in bucket.source_types.items():
+                state.type_sums[kind] = state.type_sums.get(kind, 0.0) + damping * count
         return events
 
     def _blind_spot(self, state: TopicState, bucket: BucketStats, mu: float) -> list[EpisodeEvent]:
@@ -294,8 +305,13 @@ class Detector:
         warm = state.volume.n * bucket.width >= self._warmup_s
         if state.blind_since is None and state.silent_since is not None and warm:
             lasted = bucket.end - state.silent_since
-            if lasted >= self._silence_s and (low_coverage
-                                              or state.silent_expected >= s.silence_min_expected):
+            # Silent long enough, and a silence that long is improbable for this topic: as
+            # many mentions expected as `silence_min_expected`, or zero as unlikely as an
+            # opening spike.
+            improbable = state.silent_expected >= s.silence_min_expected or low_surprise(
+                0, state.silent_expected, state.volume.window_dispersion(self.rates(bucket.width))
+            ) >= s.open_surprise
+            if lasted >= self._silence_s and (low_coverage or improbable):
                 state.blind_since = state.silent_since
                 return [self._blind_event(state, bucket, Transition.OPENED, low_coverage)]
         elif state.blind_since is not None and state.silent_since is None:

@@ -62,15 +62,17 @@ def make_event(episode_id: str, topic: str, start: int, at: int, kind: Kind,
 
 
 def advance(episode: Episode, bucket: BucketStats, expected: float,
-            usual: tuple[float, float, float], window: Window, quiet: bool,
+            usual: tuple[float, float, float], usual_types: dict[str, float],
+            window: Window, quiet: bool,
             s: DetectionSettings) -> list[EpisodeEvent]:
     """Add one bucket to an open episode and return the events it causes (possibly none).
 
-    `usual` is (negative, positive, scored) mentions the baseline expected in this bucket; `quiet`
+    `usual` is (negative, positive, scored) mentions the baseline expected in this bucket,
+    `usual_types` the same per source type; `quiet`
     says the topic is back near its baseline at this bucket. Returns a RESOLVED event
     when it has been quiet for `resolve_after`; the caller then drops the episode.
     """
-    episode.totals.add(bucket, expected, *usual)
+    episode.totals.add(bucket, expected, *usual, expected_types=usual_types)
     ratio = window.volume / window.baseline if window.baseline > 0 else 0.0
     episode.peak_ratio = max(episode.peak_ratio, ratio)
     began = episode.onset if episode.onset is not None else episode.start

@@ -13,6 +13,7 @@ from typing import Any
 from monitor.model import BucketStats
 
 NEWS = "news"
+TYPE_MIN = 3  # mentions from a kind of source before the episode counts as reaching it
 
 # Indicator names (EpisodeEvent.indicators) and what they mean; docs/detection.md lists them.
 INDICATORS: dict[str, str] = {
@@ -32,8 +33,12 @@ INDICATORS: dict[str, str] = {
     "negative_intensity": "mean strength of negative mentions (0-1, VADER compound)",
     "distinct_authors": "distinct authors since the episode opened",
     "distinct_sources": "distinct sources (feeds) since the episode opened",
-    "source_types": "kinds of sources reached (social, news, forum, blog, video)",
-    "news_pickup": "news stories since the episode opened",
+    "excess_authors": "distinct authors beyond the mentions the baseline expected (the "
+                      "people the episode brought)",
+    "source_types": "kinds of sources the episode reached (social, news, forum, blog, video): "
+                    "at least 3 mentions and twice their usual number",
+    "news_stories": "news stories since the episode opened",
+    "news_pickup": "news stories beyond the usual number for the topic (press pickup)",
     "news_share": "news stories / episode volume",
     "near_duplicate_ratio": "near-duplicate mentions / episode volume (copy-paste, bots)",
     "concentration": "mentions per distinct author (a few accounts posting a lot)",
@@ -66,14 +71,18 @@ class Totals:
     authors: dict[str, int] = field(default_factory=dict)
     sources: dict[str, int] = field(default_factory=dict)
     source_types: dict[str, int] = field(default_factory=dict)
+    expected_types: dict[str, float] = field(default_factory=dict)
 
     def add(self, bucket: BucketStats, expected: float, expected_negative: float = 0.0,
-            expected_positive: float = 0.0, expected_scored: float = 0.0) -> None:
+            expected_positive: float = 0.0, expected_scored: float = 0.0,
+            expected_types: dict[str, float] | None = None) -> None:
         self.volume += bucket.volume
         self.expected += expected
         self.expected_negative += expected_negative
         self.expected_positive += expected_positive
         self.expected_scored += expected_scored
+        for key, value in (expected_types or {}).items():
+            self.expected_types[key] = self.expected_types.get(key, 0.0) + value
         self.positive += bucket.positive
         self.neutral += bucket.neutral
         self.negative += bucket.negative
@@ -142,9 +151,13 @@ def indicators(totals: Totals, window: Window, peak_ratio: float,
         "negative_intensity": (totals.negative_intensity / totals.negative
                                if totals.negative else 0.0),
         "distinct_authors": float(authors),
+        "excess_authors": max(0.0, authors - totals.expected),
         "distinct_sources": float(len(totals.sources)),
-        "source_types": float(sum(1 for c in totals.source_types.values() if c > 0)),
-        "news_pickup": float(news),
+        "source_types": float(sum(
+            1 for kind, count in totals.source_types.items()
+            if count >= max(TYPE_MIN, 2.0 * totals.expected_types.get(kind, 0.0)))),
+        "news_stories": float(news),
+        "news_pickup": max(0.0, news - totals.expected_types.get(NEWS, 0.0)),
         "news_share": news / volume if volume else 0.0,
         "near_duplicate_ratio": totals.near_duplicates / volume if volume else 0.0,
         "concentration": mentions / authors if authors else 0.0,

@@ -280,3 +280,36 @@ def test_every_decision_is_explained_in_one_line() -> None:
         assert event.evidence and all(e.text for e in event.evidence)
         assert names <= set(event.indicators)
         assert datetime.fromtimestamp(event.at.timestamp(), tz=UTC) == event.at
+
+
+def _daily_spikes(days: int, size: int, last: int) -> list[BucketStats]:
+    """`days` days of chatter with a 10-minute spike of `size` extra mentions at 18:00 each
+    day, the last day's spike being `last`."""
+    rng = random.Random(9)
+    out = []
+    for i in range(days * 288):
+        b = chatter(rng, "acme", T0 + i * W)
+        day, minute = divmod(i * 5, 1440)
+        if 18 * 60 <= minute < 18 * 60 + 10 and day >= 1:
+            add(b, last if day == days - 1 else size, fresh=f"d{day}", rng=rng)
+        out.append(b)
+    return out
+
+
+def _opened_on_last_day(buckets: list[BucketStats]) -> list[Kind]:
+    _, events = run(Detector(DetectionSettings()), buckets)
+    last_day = buckets[-1].start - 86400
+    return [e.kind for e in events
+            if e.transition is Transition.OPENED and e.at.timestamp() > last_day]
+
+
+def test_habitual_spikes_need_to_grow_to_open() -> None:
+    """A topic that spikes the same way every evening stops opening episodes for it after a
+    few days, while a spike far beyond its habit still opens one."""
+    assert _opened_on_last_day(_daily_spikes(8, 20, 20)) == []
+    assert _opened_on_last_day(_daily_spikes(8, 20, 200)) != []
+
+
+def test_one_earlier_spike_does_not_blunt_the_next() -> None:
+    """One spike yesterday (within the allowance) does not stop today's identical spike."""
+    assert _opened_on_last_day(_daily_spikes(3, 20, 20)) != []
