@@ -23,7 +23,7 @@ from monitor.config.settings import Settings
 from monitor.detection.engine import TopicState
 from monitor.health import FeedHealth, record
 from monitor.indicators import STORED_WIDTHS
-from monitor.model import Alert, EpisodeEvent, Mention
+from monitor.model import Alert, AlertStatus, EpisodeEvent, Mention
 from monitor.pipeline import Ingestor, batch_token, count
 from monitor.replay import detectors_for
 from monitor.rules.cache import RuleCache
@@ -222,8 +222,11 @@ def coverage(config: VigieConfig, healths: dict[str, dict[str, Any]], topic: str
     return ok / len(serving)
 
 
-def detect(ctx: Context, now: float, grace: float = 60.0,
-           settle: float = 120.0) -> tuple[list[EpisodeEvent], list[Alert]]:
+Deliver = Callable[[list[Alert]], None]
+
+
+def detect(ctx: Context, now: float, grace: float = 60.0, settle: float = 120.0,
+           deliver: Deliver | None = None) -> tuple[list[EpisodeEvent], list[Alert]]:
     """Run the detector over every bucket closed since the last run (event time), then the
     alert rules over its events.
 
@@ -232,13 +235,17 @@ def detect(ctx: Context, now: float, grace: float = 60.0,
     detection starts `settle` seconds after its first ingestion, once that history is in:
     starting earlier would read not-yet-ingested history as silence. One process at a time
     holds the lock; another tick simply skips.
+
+    Fired alerts are handed to `deliver` before any state is saved: a crash in between
+    replays the same events into the same alerts (deterministic ids, idempotent delivery)
+    instead of losing them.
     """
     lock = ctx.client.lock(f"{PREFIX}lock:detect", timeout=300, blocking=False)
     if not lock.acquire(blocking=False):
         return [], []
     try:
         events, commit = _detect(ctx, now, grace, settle)
-        alerts = route(ctx, events, now)
+        alerts = route(ctx, events, now, deliver)
         # Detector state moves on only once its events are routed: if routing fails, the
         # next tick recomputes the same events (the detector is deterministic) and retries.
         commit()
@@ -287,6 +294,7 @@ def _detect(ctx: Context, now: float, grace: float,
             events.extend(detector.step(state, bucket))
         new_states[topic] = state.to_dict()
         new_cursors[topic] = {"next": watermark, "at": now}
+
     def commit() -> None:
         states.save_many(new_states)
         cursors.save_many(new_cursors)
@@ -294,10 +302,11 @@ def _detect(ctx: Context, now: float, grace: float,
     return events, commit
 
 
-def route(ctx: Context, events: Sequence[EpisodeEvent], now: float) -> list[Alert]:
+def route(ctx: Context, events: Sequence[EpisodeEvent], now: float,
+          deliver: Deliver | None = None) -> list[Alert]:
     """Alert rules over new events (at their event time) and a tick for pending `for`
-    durations, quiet hours and repeats. Every decision is logged; fired alerts go on to the
-    incident and Slack side."""
+    durations, quiet hours and repeats. Every decision is logged; fired alerts go to
+    `deliver` (the incident and Slack side) before the rule state is saved."""
     config = ctx.config.get()
     engine = RuleEngine(ctx.rules(), {t.name: t.labels for t in config.topics})
     silences = SilenceStore(ctx.client).active(from_epoch(now))
@@ -306,5 +315,8 @@ def route(ctx: Context, events: Sequence[EpisodeEvent], now: float) -> list[Aler
         for event in events:
             alerts.extend(engine.evaluate(event, state, silences, event.at))
         alerts.extend(engine.tick(state, silences, from_epoch(now)))
-    AlertLog(ctx.client).record(alerts)
+        AlertLog(ctx.client).record(alerts)
+        fired = [a for a in alerts if a.status is AlertStatus.FIRED]
+        if fired and deliver is not None:
+            deliver(fired)
     return alerts

@@ -13,7 +13,6 @@ from functools import lru_cache
 from typing import Any
 
 from monitor import watch
-from monitor.model import AlertStatus
 from workers.celery_app import app
 from workers.respond_tasks import handle_alerts
 
@@ -50,8 +49,6 @@ def detect() -> int:
     # Lateness allowed before a bucket is closed; the demo shortens it to stay within a minute.
     grace = float(os.environ.get("VIGIE_DETECT_GRACE", "60"))
     settle = float(os.environ.get("VIGIE_DETECT_SETTLE", "120"))
-    events, alerts = watch.detect(context(), time.time(), grace=grace, settle=settle)
-    fired = [a.to_dict() for a in alerts if a.status is AlertStatus.FIRED]
-    if fired:
-        handle_alerts.delay(fired)
+    events, _ = watch.detect(context(), time.time(), grace=grace, settle=settle,
+                             deliver=lambda fired: handle_alerts.delay([a.to_dict() for a in fired]))
     return len(events)
