@@ -73,6 +73,26 @@ _PARTICLES: dict[str, bool] = {
 }
 # "pa": casual spelling of "pas" ("ps" is not: it is also P.S. and the Parti socialiste).
 _PREFIX_NEGATORS = frozenset({"sans", "non", "ni", "pa"})
+# Fighting a problem is the message, not the problem: "un plan pour lutter contre le
+# gaspillage" is good news, so the blame words of the fought object count for nothing.
+_FIGHT = frozenset({"lutte contre", "lutter contre", "luttent contre", "luttons contre"})
+FIGHT_WINDOW = 3  # content words of the object after the phrase
+
+
+def _disarm_object(items: list[_Item], start: int) -> None:
+    """Silence the negative words of the noun phrase starting at `start` (clause-bounded)."""
+    left = FIGHT_WINDOW
+    for it in items[start:]:
+        if it.valence < 0:
+            it.valence = 0.0
+        if it.end:
+            return
+        if it.key not in _FUNCTION_WORDS:
+            left -= 1
+            if left == 0:
+                return
+
+
 _IRONIC = frozenset({"beau", "bel", "belle", "beaux", "belles", "joli", "jolie", "jolis",
                      "jolies", "superbe", "magnifique", "sacre", "sacree", "bonne", "fameux",
                      "fameuse"})
@@ -214,6 +234,8 @@ class FrenchSentimentAnalyzer:
                         for it in items[i + 1 : i + n]:
                             it.valence = 0.0
                             it.key = "_"  # not a booster or negator any more
+                        if items[i].key in _FIGHT and not items[i + n - 1].end:
+                            _disarm_object(items, i + n)
                         i += n - 1
                         break
             i += 1

@@ -214,3 +214,11 @@ def test_laughter_and_french_emoticons(fr: FrenchSentimentAnalyzer) -> None:
     assert c(fr, "ah") == c(fr, "aha") == 0.0  # interjections are not laughter
     assert c(fr, "^^") > 0 and c(fr, "x)") > 0
     assert c(fr, "-_-") < 0 and c(fr, ":(") < c(fr, "-_-")
+
+
+def test_contre_opposes_and_fighting_a_problem_is_good_news(fr: FrenchSentimentAnalyzer) -> None:
+    """"contre" states opposition; "lutter contre X" is action: X's blame does not count."""
+    assert c(fr, "Pétition contre la fermeture de l'usine") < 0
+    assert c(fr, "Un plan pour lutter contre le gaspillage") > 0
+    assert c(fr, "La banque lutte contre la fraude") > 0
+    assert c(fr, "La lutte contre la fraude : un échec total") < 0  # the clause ends the object
