@@ -6,7 +6,9 @@ Measures, through SentimentRouter (the ingestion code path):
 - English: Pearson r of compound against the human mean ratings (tweets, nyt, movie, amazon);
 - French tweets (UMSAB): macro-F1, negative precision and recall on the test split, with the
   configured French neutral threshold; train and val figures beside them (the only splits
-  the lexicon and threshold were tuned on); English VADER on the same French text as a baseline;
+  the lexicon and threshold were tuned on), val also in two fixed halves: "val-tune", whose
+  errors may be read, and "val-held", only ever scored; English VADER on the same French
+  text as a baseline;
 - French TV reviews (Allociné test): binary accuracy (compound > 0 is positive);
 - language detection: share of the English sets detected "en" and of the French sets "fr";
 - speed on one core: mentions/s of the router (detection + scoring), of detection alone and of
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import random
 import statistics
 import sys
 import time
@@ -31,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 from monitor.sentiment.router import SentimentRouter  # noqa: E402
 from monitor.sentiment.settings import DEFAULT_NEUTRAL_THRESHOLD  # noqa: E402
 
+VAL_SEED = 20261126  # fixes the val halves; changing it spends the held-out half
 EN_SETS = {"tweets": "tweets", "nyt": "nytEditorialSnippets", "movie": "movieReviewSnippets",
            "amazon": "amazonReviewSnippets"}
 
@@ -74,6 +78,14 @@ def read_allocine(base: Path) -> tuple[list[str], list[int]]:
         texts.append(text)
         labels.append(int(label))
     return texts, labels
+
+
+def val_halves(n: int, seed: int = VAL_SEED) -> tuple[list[int], list[int]]:
+    """Indices of the UMSAB val split in two fixed halves: "tune" (looked at while tuning)
+    and "held" (only ever scored, for an honest estimate besides the test split)."""
+    order = list(range(n))
+    random.Random(seed).shuffle(order)
+    return sorted(order[: n // 2]), sorted(order[n // 2 :])
 
 
 def classes(compounds: Sequence[float], threshold: float) -> list[int]:
@@ -158,10 +170,18 @@ def main() -> int:
         texts, gold = read_umsab(base, split)
         fr_texts += texts
         compounds = [router.score(t, "fr").compound or 0.0 for t in texts]
-        rep = f1_report(classes(compounds, fr_threshold), gold)
-        print(f"  {split:5s} n={len(texts):4d}  macro-F1={rep['macro_f1']:.3f}  "
-              f"neg P={rep['neg_precision']:.3f} R={rep['neg_recall']:.3f}  "
-              f"F1 neg/neu/pos={rep['neg_f1']:.3f}/{rep['neu_f1']:.3f}/{rep['pos_f1']:.3f}")
+        parts = [(split, compounds, gold)]
+        if split == "val":  # the half tuned on, and the half kept for an honest estimate
+            tune, held = val_halves(len(texts))
+            parts += [(f"  {name}", [compounds[i] for i in idx], [gold[i] for i in idx])
+                      for name, idx in (("val-tune", tune), ("val-held", held))]
+        for name, comps, golds in parts:
+            rep = f1_report(classes(comps, fr_threshold), golds)
+            print(f"  {name:10s} n={len(golds):4d}  macro-F1={rep['macro_f1']:.3f}  "
+                  f"neg P={rep['neg_precision']:.3f} R={rep['neg_recall']:.3f}  "
+                  f"F1 neg/neu/pos={rep['neg_f1']:.3f}/{rep['neu_f1']:.3f}/{rep['pos_f1']:.3f}")
+            if name == "  val-held":
+                result["fr_val_held_macro_f1"] = rep["macro_f1"]
         if split == "test":
             result["fr_test_macro_f1"] = rep["macro_f1"]
             result["fr_test_neg_precision"] = rep["neg_precision"]
