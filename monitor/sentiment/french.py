@@ -14,8 +14,11 @@ What it does that vaderSentiment-fr does not:
 - accent-insensitive look-ups ("tres", "decu", "greve");
 - boosters and dampeners up to three words before a word, in the VADER scale;
 - "mais" contrast: what comes before weighs half, what comes after one and a half;
-- emoji and emoticons; "!" and "?" emphasis; ALL CAPS emphasis when the text also has lower
-  case (digits and one-letter words are not capitals);
+- emoji and emoticons, laughter however spelt; "!" and "?" emphasis; ALL CAPS emphasis when
+  the text also has lower case (digits and one-letter words are not capitals); camel-case
+  hashtags read word by word;
+- a negativity bias (blame weighs 1.5x praise), praise right before blame read as irony
+  ("une belle arnaque"), "lutter contre X" read as action (X's blame silenced);
 - a lexicon corrected and extended for complaints and crises (fr_lexicon_vigie.tsv).
 Pure: no I/O after construction; the only state kept between calls is a cache of word
 look-ups, which never changes a result.
