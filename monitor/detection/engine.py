@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from monitor.config.files import PlannedEvent
@@ -50,8 +50,10 @@ class TopicState:
     scored_sum: float = 0.0
     volume_sum: float = 0.0
     type_sums: dict[str, float] = field(default_factory=dict)  # same, per source type
-    # Sliding window: one row [volume, expected, negative, scored] per bucket, oldest first.
+    # Sliding window: one row [volume, expected, negative, scored] per bucket, oldest first,
+    # and the buckets themselves, so an episode opens with everything since its onset.
     ring: list[list[float]] = field(default_factory=list)
+    recent_buckets: list[BucketStats] = field(default_factory=list)
     last_score: float = 0.0
     last_surprise: float = 0.0
     last_day: int = -1
@@ -69,7 +71,8 @@ class TopicState:
             "negative_sum": self.negative_sum, "positive_sum": self.positive_sum,
             "scored_sum": self.scored_sum,
             "volume_sum": self.volume_sum, "type_sums": dict(self.type_sums),
-            "ring": [list(row) for row in self.ring], "last_score": self.last_score,
+            "ring": [list(row) for row in self.ring],
+            "recent_buckets": [asdict(b) for b in self.recent_buckets], "last_score": self.last_score,
             "last_surprise": self.last_surprise, "last_day": self.last_day,
             "episode": self.episode.to_dict() if self.episode else None,
             "silent_since": self.silent_since, "silent_expected": self.silent_expected,
@@ -85,6 +88,7 @@ class TopicState:
             positive_sum=float(d["positive_sum"]),
             scored_sum=float(d["scored_sum"]), volume_sum=float(d["volume_sum"]),
             type_sums={k: float(v) for k, v in d.get("type_sums", {}).items()}, ring=[list(row) for row in d["ring"]],
+            recent_buckets=[BucketStats(**b) for b in d.get("recent_buckets", [])],
             last_score=float(d["last_score"]), last_surprise=float(d["last_surprise"]),
             last_day=int(d["last_day"]),
             episode=Episode.from_dict(d["episode"]) if d.get("episode") else None,
@@ -165,6 +169,7 @@ class Detector:
             raise ValueError(f"{state.topic}: bucket {start} is not after {state.last_start}")
         if state.last_start is not None and start - state.last_start > width:
             state.ring.clear()  # a gap: the window holds only what was seen
+            state.recent_buckets.clear()
         state.last_start = start
         rates = self.rates(width)
         base = state.volume
@@ -184,8 +189,10 @@ class Detector:
         # Sliding window totals (the ring holds at most window/width rows: O(1)).
         size = max(1, int(round(self._window_s / width)))
         state.ring.append([x, mu, float(bucket.negative), float(bucket.scored)])
+        state.recent_buckets.append(bucket)
         if len(state.ring) > size:
             del state.ring[0]
+            del state.recent_buckets[0]
         wx = sum(r[0] for r in state.ring)
         wmu = sum(r[1] for r in state.ring)
         wneg = sum(r[2] for r in state.ring)
@@ -244,18 +251,30 @@ class Detector:
         events: list[EpisodeEvent] = []
         events += self._blind_spot(state, bucket, mu)
         window = Window(volume=wx, baseline=wmu, surprise=raw, recent=recent, before=before)
+        per_mention = 1.0 / (state.volume_sum + 5)
+        share_types = {k: v * per_mention for k, v in state.type_sums.items()}
+
+        def usual(expected: float) -> tuple[tuple[float, float, float], dict[str, float]]:
+            """What the baseline expected in a bucket: (negative, positive, scored) and
+            mentions per source type."""
+            scored = expected * scored_share
+            return ((scored * neg_share, scored * pos_share, scored),
+                    {k: v * expected for k, v in share_types.items()})
+
         if state.episode is None and anomalous:
-            # Its duration counts from the onset: the run of unusual buckets that led here.
+            # Its duration counts from the onset: the run of unusual buckets that led here,
+            # and its totals start with them (at most the window).
             onset = state.elevated_since if state.elevated_since is not None else start
             state.episode = Episode(topic=state.topic, start=start, onset=min(onset, start))
+            for row, earlier in zip(state.ring[:-1], state.recent_buckets[:-1], strict=True):
+                if earlier.start >= onset:
+                    counts, types = usual(row[1])
+                    state.episode.totals.add(earlier, row[1], *counts, expected_types=types)
         if state.episode is not None:
             quiet = (not anomalous and wx < s.resolve_ratio * max(wmu, s.min_excess / size)) \
                 or wx <= wmu
-            usual = (mu * scored_share * neg_share, mu * scored_share * pos_share,
-                     mu * scored_share)
-            per_mention = mu / (state.volume_sum + 5)
-            usual_types = {k: v * per_mention for k, v in state.type_sums.items()}
-            new = advance(state.episode, bucket, mu, usual, usual_types, window, quiet, s)
+            counts, usual_types = usual(mu)
+            new = advance(state.episode, bucket, mu, counts, usual_types, window, quiet, s)
             if new and new[-1].transition is Transition.RESOLVED:
                 state.episode = None
             events += new
