@@ -222,3 +222,11 @@ def test_contre_opposes_and_fighting_a_problem_is_good_news(fr: FrenchSentimentA
     assert c(fr, "Un plan pour lutter contre le gaspillage") > 0
     assert c(fr, "La banque lutte contre la fraude") > 0
     assert c(fr, "La lutte contre la fraude : un échec total") < 0  # the clause ends the object
+
+
+def test_derived_forms_do_not_collide_with_common_words(fr: FrenchSentimentAnalyzer) -> None:
+    """Verb forms derived from slang or accent-folded entries do not tint everyday words."""
+    assert c(fr, "Vous venez demain") == 0.0  # not "vénère"
+    assert c(fr, "Il venait de partir") == 0.0
+    assert c(fr, "Deux bornes de recharge") == 0.0  # not "bornés"
+    assert c(fr, "Un style sobre") == 0.0  # not "stylé"
