@@ -8,7 +8,6 @@ VADER and the French lexicon score as people would.
 from __future__ import annotations
 
 from dataclasses import dataclass
-
 from random import Random
 
 Slots = list[list[str]]

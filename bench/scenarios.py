@@ -21,22 +21,22 @@ so `vigie backtest` can replay them. Library use: `generate(seed)` returns a Sce
 from __future__ import annotations
 
 import argparse
+import bisect
 import gzip
 import json
 import math
+import random
 import sys
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import bisect
-import random
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from scenario_texts import TEXTS, BrandTexts  # noqa: E402
+
 from monitor.model import Mention  # noqa: E402
 from monitor.timeutil import from_epoch, iso  # noqa: E402
 

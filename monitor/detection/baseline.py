@@ -29,7 +29,7 @@ WARM = 24  # buckets before dispersion is learned: the first level is too rough 
 
 def half_life_rate(half_life_steps: float) -> float:
     """EWMA weight per step giving the requested half-life (in steps)."""
-    return 1.0 - 0.5 ** (1.0 / max(half_life_steps, 1.0))
+    return 1.0 - float(0.5 ** (1.0 / max(half_life_steps, 1.0)))
 
 
 @dataclass(frozen=True, slots=True)

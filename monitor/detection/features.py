@@ -7,7 +7,7 @@ named numbers alert rules and the classifier read; `INDICATORS` documents each o
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from monitor.model import BucketStats
@@ -106,11 +106,13 @@ class Totals:
         return len(self.authors) + self.authors_estimate
 
     def to_dict(self) -> dict[str, Any]:
-        return {name: getattr(self, name) for name in self.__slots__}  # type: ignore[attr-defined]
+        return {f.name: getattr(self, f.name) for f in fields(self)}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Totals:
-        return cls(**{k: (dict(v) if isinstance(v, dict) else v) for k, v in data.items()})
+        copied: dict[str, Any] = {k: (dict(v) if isinstance(v, dict) else v)
+                                  for k, v in data.items()}
+        return cls(**copied)
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ def chatter(rng: random.Random, topic: str, start: int, rate: float = 6.0) -> Bu
     """An ordinary bucket: Poisson-ish volume, 20% negative, 30% positive, many authors."""
     volume = sum(1 for _ in range(int(rate * 3)) if rng.random() < 1 / 3)
     b = BucketStats(topic=topic, start=start, width=W, volume=volume)
-    for i in range(volume):
+    for _i in range(volume):
         roll = rng.random()
         if roll < 0.2:
             b.negative += 1
@@ -39,7 +39,7 @@ def add(b: BucketStats, n: int, *, negative: float = 0.0, positive: float = 0.0,
         source_type: str = "social", near_dup: float = 0.0, rng: random.Random) -> None:
     """Add `n` event mentions to a bucket: shares of negative/positive, who posts them
     (a fixed list of accounts, or fresh authors named with prefix `fresh`)."""
-    for i in range(n):
+    for _i in range(n):
         b.volume += 1
         roll = rng.random()
         if roll < negative:
