@@ -112,7 +112,9 @@ class DetectionSettings(BaseModel):
         "multiple of it ...",
     )
     resolve_after: str = Field(
-        default="1h", description="... for this long; then the episode resolves."
+        default="4h",
+        description="... for this long; then the episode resolves (long enough that a second "
+        "wave of the same story stays in its episode).",
     )
 
     # --- classification -------------------------------------------------------------------

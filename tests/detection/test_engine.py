@@ -70,7 +70,7 @@ def kinds(events: list) -> list[Kind]:
 
 def test_short_concentrated_burst_stays_bad_buzz() -> None:
     """A 30-minute negative burst from six accounts opens a bad buzz and never a crisis."""
-    _, events = run(Detector(DetectionSettings()), stream(short_buzz, 30))
+    _, events = run(Detector(DetectionSettings()), stream(short_buzz, 30, after=360))
     assert events and events[0].kind is Kind.BAD_BUZZ
     assert events[0].transition is Transition.OPENED
     assert Kind.CRISIS not in kinds(events)
