@@ -12,6 +12,8 @@ import re
 import unicodedata
 import zlib
 
+import numpy as np
+
 BANDS = 4
 ROWS = 3
 MIN_TOKENS = 5  # shorter texts collide by chance ("merci !"): no key, never a near-duplicate
@@ -22,6 +24,9 @@ _A = [0x9E3779B1, 0x85EBCA77, 0xC2B2AE3D, 0x27D4EB2F, 0x165667B1, 0xD3A2646C,
       0xFD7046C5, 0xB55A4F09, 0x7FEB352D, 0x846CA68B, 0x68E31DA4, 0xB5297A4D]
 _B = [0x5BD1E995, 0x1B873593, 0xCC9E2D51, 0x38495AB5, 0xE6546B64, 0x2C1B3C6D,
       0x297A2D39, 0x6A09E667, 0xBB67AE85, 0x3C6EF372, 0xA54FF53A, 0x510E527F]
+_A_NP = np.array(_A, dtype=np.uint64)
+_B_NP = np.array(_B, dtype=np.uint64)
+_MASK_NP = np.uint64(_MASK)
 _NOISE = re.compile(r"https?://\S+|www\.\S+|[@#]\w+|\d+")
 _WORD = re.compile(r"\w+")
 
@@ -37,8 +42,13 @@ def near_keys(text: str) -> tuple[str, ...]:
     words = _tokens(text)
     if len(words) < MIN_TOKENS:
         return ()
-    hashes = {zlib.crc32(f"{a} {b}".encode()) for a, b in zip(words, words[1:], strict=False)}
-    mins = [min(((h * a) + b) & _MASK for h in hashes) for a, b in zip(_A, _B, strict=True)]
+    hashes = np.fromiter(
+        {zlib.crc32(f"{a} {b}".encode()) for a, b in zip(words, words[1:], strict=False)},
+        dtype=np.uint64,
+    )
+    # crc32 < 2**32 and multipliers < 2**32: products fit in 64 bits; the sum may wrap, which
+    # leaves the low 32 bits (all we keep) as Python's exact arithmetic would.
+    mins = ((hashes[:, None] * _A_NP + _B_NP) & _MASK_NP).min(axis=0).tolist()
     return tuple(
         f"{band}:{'-'.join(format(m, 'x') for m in mins[band * ROWS:(band + 1) * ROWS])}"
         for band in range(BANDS)

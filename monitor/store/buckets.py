@@ -53,38 +53,24 @@ local function claim(key, t, window)
   redis.call('SET', key, t, 'EX', math.floor(window) + 3600)
   return true
 end
-local i, out = 5, {}
-while i <= #ARGV do
-  local id = ARGV[i]
-  local t = tonumber(ARGV[i + 1])
-  local nstories = tonumber(ARGV[i + 2])
-  local is_new = redis.call('SET', id, '1', 'NX', 'EX', id_ttl)
-  local synd, near = {}, {}
-  local j = i + 3
-  for s = 1, nstories do
-    if is_new and not claim(ARGV[j], t, story_window) then
-      table.insert(synd, tostring(s))
+-- ARGV[5]: JSON list of [id key, event time, [story keys], [[topic index, near key], ...]]
+local out = {}
+for _, item in ipairs(cjson.decode(ARGV[5])) do
+  local t = item[2]
+  if redis.call('SET', item[1], '1', 'NX', 'EX', id_ttl) then
+    local synd, near, near_list = {}, {}, {}
+    for s, key in ipairs(item[3]) do
+      if not claim(key, t, story_window) then table.insert(synd, tostring(s)) end
     end
-    j = j + 1
-  end
-  local nnear = tonumber(ARGV[j])
-  j = j + 1
-  for n = 1, nnear do
-    local topic_index, key = ARGV[j], ARGV[j + 1]
-    if is_new and not claim(key, t, near_window) then
-      near[topic_index] = true
+    for _, pair in ipairs(item[4]) do
+      if not claim(pair[2], t, near_window) then near[tostring(pair[1])] = true end
     end
-    j = j + 2
-  end
-  if is_new then
-    local near_list = {}
     for k, _ in pairs(near) do table.insert(near_list, k) end
     table.sort(near_list)
     table.insert(out, 'Y|' .. table.concat(synd, ',') .. '|' .. table.concat(near_list, ','))
   else
     table.insert(out, 'N')
   end
-  i = j
 end
 local encoded = table.concat(out, ';')
 redis.call('SET', token_key, encoded, 'EX', batch_ttl)
@@ -146,17 +132,18 @@ class RedisBuckets:
 
     # -- SeenIndex -------------------------------------------------------------------------
     def judge(self, batch: Sequence[Prepared], token: str) -> list[Verdict]:
-        args: list[str | int] = [BATCH_MEMORY, self.dedup_ttl, self.dedup_ttl, NEAR_DUP_WINDOW]
+        items = []
         for item in batch:
             mention_id, stories, nears = seen_keys(item)
-            args.append(f"{PREFIX}seen:id:{_short(mention_id)}")
-            args.append(repr(to_epoch(item.mention.published)))
-            args.append(len(stories))
-            args.extend(f"{PREFIX}seen:story:{_short(s)}" for s in stories)
-            args.append(len(nears))
             per_topic = len(item.near_keys)
-            for index, key in enumerate(nears):
-                args.extend((index // per_topic + 1, f"{PREFIX}seen:near:{_short(key)}"))
+            items.append((
+                f"{PREFIX}seen:id:{_short(mention_id)}",
+                to_epoch(item.mention.published),
+                [f"{PREFIX}seen:story:{_short(s)}" for s in stories],
+                [(index // per_topic + 1, f"{PREFIX}seen:near:{_short(key)}")
+                 for index, key in enumerate(nears)],
+            ))
+        args = [BATCH_MEMORY, self.dedup_ttl, self.dedup_ttl, NEAR_DUP_WINDOW, orjson.dumps(items)]
         raw = self._judge(keys=[f"{PREFIX}batch:{token}"], args=args)
         encoded = raw.decode() if isinstance(raw, bytes) else str(raw)
         verdicts = []
