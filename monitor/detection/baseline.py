@@ -93,6 +93,7 @@ class Baseline:
     window_num: float = 0.0
     window_den: float = 0.0
     window_n: int = 0
+    alpha_n: int = 0  # buckets the bucket dispersion learned from (since the profile)
 
     def expected(self, start: int, rates: Rates) -> float:
         """Expected count for the bucket starting at `start` (never below `min_rate`)."""
@@ -154,7 +155,8 @@ class Baseline:
             # Method of moments for the NB alpha: E[(x - mu)^2] = mu + alpha mu^2.
             self.alpha_num, self.alpha_den = _blend(
                 self.alpha_num, self.alpha_den, (x - mu) ** 2 - mu, mu * mu,
-                rates.prior_dispersion, self.n - WARM, rates.dispersion, damping)
+                rates.prior_dispersion, self.alpha_n, rates.dispersion, damping)
+            self.alpha_n += 1
         self.n += 1
 
     def _learn_first_day(self, hour: int, x: float, rates: Rates, damping: float) -> None:
@@ -207,7 +209,8 @@ class Baseline:
                 "hour_sum": list(self.hour_sum),
                 "weekday_n": list(self.weekday_n), "alpha_num": self.alpha_num,
                 "alpha_den": self.alpha_den, "window_num": self.window_num,
-                "window_den": self.window_den, "window_n": self.window_n}
+                "window_den": self.window_den, "window_n": self.window_n,
+                "alpha_n": self.alpha_n}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Baseline:
@@ -219,7 +222,7 @@ class Baseline:
                    weekday_n=[int(v) for v in data["weekday_n"]],
                    alpha_num=float(data["alpha_num"]), alpha_den=float(data["alpha_den"]),
                    window_num=float(data["window_num"]), window_den=float(data["window_den"]),
-                   window_n=int(data["window_n"]))
+                   window_n=int(data["window_n"]), alpha_n=int(data.get("alpha_n", 0)))
 
 
 def _blend(num: float, den: float, sample_num: float, sample_den: float, prior: float,

@@ -297,7 +297,7 @@ class Detector:
         base.learn(start, x / lift, rates, damping, ordinary)
         if len(state.ring) == size:
             base.learn_window(wx, wmu, rates, damping, ordinary)
-        if damping > 0:
+        if damping > 0 and ordinary:  # the usual tone and mix, from ordinary buckets only
             keep = 1.0 - rates.dispersion * damping
             state.negative_sum = keep * state.negative_sum + damping * bucket.negative
             state.positive_sum = keep * state.positive_sum + damping * bucket.positive
