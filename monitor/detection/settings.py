@@ -92,11 +92,11 @@ class DetectionSettings(BaseModel):
     )
 
     habituation_half_life: str = Field(
-        default="7d",
+        default="3d",
         description="Memory of how often the topic starts spikes of each size ...",
     )
     habituation_allowance: float = Field(
-        default=2.0, ge=0.0,
+        default=1.0, ge=0.0,
         description="... spikes of a size allowed per half-life before bigger ones are needed "
         "to open an episode ...",
     )
