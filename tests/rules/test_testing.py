@@ -110,7 +110,8 @@ def test_mentions_go_through_real_detection(tmp_path: Path) -> None:
     path.write_text(
         "rule_files: [rules.yaml]\nconfig: vigie.yaml\ntests:\n"
         "  - name: a burst of angry mentions alerts\n    mentions: m.jsonl\n    only: [fired]\n"
-        "    expect: [{rule: episode, status: fired, topic: acme, transition: opened}]\n"
+        "    expect: [{rule: episode, status: fired, topic: acme, transition: opened},\n"
+        "             {rule: episode, status: fired, topic: acme, kind: crisis}]\n"
         "  - name: wrong on purpose\n    mentions: m.jsonl\n    only: [fired]\n"
         "    expect: []\n")
     ok, wrong = run_file(path)
