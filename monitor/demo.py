@@ -159,8 +159,7 @@ class DemoFeeds:
     @property
     def base_url(self) -> str:
         assert self.server is not None
-        host, port = self.server.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"http://127.0.0.1:{self.server.server_address[1]}"
 
     def body(self, path: str, now: float) -> tuple[bytes, str] | None:
         spec = FEEDS.get(path)

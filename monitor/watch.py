@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import redis
 
@@ -106,12 +106,14 @@ def due_sources(ctx: Context, now: float) -> list[str]:
     names = {s.name for s in config.sources}
     if names:
         ctx.client.zadd(DUE_KEY, {name: now for name in names}, nx=True)
-    present = ctx.client.zrange(DUE_KEY, 0, -1)
+    present = cast(list[bytes], ctx.client.zrange(DUE_KEY, 0, -1))
     stale = [m for m in present if m.decode() not in names]
     if stale:
         ctx.client.zrem(DUE_KEY, *stale)
     due = []
-    for raw, score in ctx.client.zrangebyscore(DUE_KEY, "-inf", now, withscores=True):
+    entries = cast(list[tuple[bytes, float]],
+                   ctx.client.zrangebyscore(DUE_KEY, "-inf", now, withscores=True))
+    for raw, score in entries:
         name = raw.decode()
         # Two beats (or a restarted one) may see the same due time: only one claim wins.
         if ctx.client.set(f"{PREFIX}feeds:claim:{name}:{int(score)}", 1, nx=True, ex=3600):

@@ -153,10 +153,10 @@ def _cross_check(config: VigieConfig, marks: Marks) -> list[str]:
             problems.append(
                 marks.error(("sources", index, "name"), f"duplicate source {source.name!r}")
             )
-        for t_index, topic in enumerate(source.topics or []):
-            if topic not in topic_names:
+        for t_index, name in enumerate(source.topics or []):
+            if name not in topic_names:
                 problems.append(
-                    marks.error(("sources", index, "topics", t_index), f"unknown topic {topic!r}")
+                    marks.error(("sources", index, "topics", t_index), f"unknown topic {name!r}")
                 )
     for index, event in enumerate(config.planned_events):
         if event.topic not in topic_names:

@@ -143,7 +143,8 @@ class RedisBuckets:
                 [(index // per_topic + 1, f"{PREFIX}seen:near:{_short(key)}")
                  for index, key in enumerate(nears)],
             ))
-        args = [BATCH_MEMORY, self.dedup_ttl, self.dedup_ttl, NEAR_DUP_WINDOW, orjson.dumps(items)]
+        args: list[int | bytes] = [BATCH_MEMORY, self.dedup_ttl, self.dedup_ttl,
+                                   NEAR_DUP_WINDOW, orjson.dumps(items)]
         raw = self._judge(keys=[f"{PREFIX}batch:{token}"], args=args)
         encoded = raw.decode() if isinstance(raw, bytes) else str(raw)
         verdicts = []

@@ -4,6 +4,7 @@ event time; the full history lives in the archive)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import cast
 
 import orjson
 import redis
@@ -44,7 +45,7 @@ def remember(client: redis.Redis, items: Sequence[Prepared]) -> None:
 
 def recent(client: redis.Redis, topic: str, start: float, end: float) -> list[Ranked]:
     out = []
-    for raw in client.zrangebyscore(_key(topic), start, end):
+    for raw in cast(list[bytes], client.zrangebyscore(_key(topic), start, end)):
         data = orjson.loads(raw)
         compound = data.pop("compound", None)
         out.append(Ranked(Mention.from_replay(data), compound))

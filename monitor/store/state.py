@@ -3,7 +3,7 @@ feed fetch state and health. The core never sees Redis; the tasks load and save 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import orjson
 import redis
@@ -29,7 +29,8 @@ class JsonState:
         return {n: orjson.loads(r) for n, r in zip(names, raws, strict=True) if r}
 
     def load_all(self) -> dict[str, dict[str, Any]]:
-        return {k.decode(): orjson.loads(v) for k, v in self.client.hgetall(self.key).items()}
+        raw = cast(dict[bytes, bytes], self.client.hgetall(self.key))
+        return {k.decode(): orjson.loads(v) for k, v in raw.items()}
 
     def save(self, name: str, value: dict[str, Any]) -> None:
         self.client.hset(self.key, name, orjson.dumps(value))
