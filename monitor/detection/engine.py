@@ -22,11 +22,12 @@ from typing import Any
 
 from monitor.config.files import PlannedEvent
 from monitor.detection.baseline import Baseline, Rates
-from monitor.detection.episodes import Episode, advance, make_event
+from monitor.detection.blindspots import Silence
+from monitor.detection.episodes import Episode, advance
 from monitor.detection.features import Window
 from monitor.detection.settings import DetectionSettings
-from monitor.detection.tails import count_surprise, low_surprise
-from monitor.model import BucketStats, EpisodeEvent, Evidence, Kind, Severity, Transition
+from monitor.detection.tails import count_surprise
+from monitor.model import BucketStats, EpisodeEvent, Transition
 from monitor.timeutil import to_epoch
 
 NEGATIVE_PRIOR = 0.2  # usual negative share assumed before data
@@ -61,6 +62,11 @@ class TopicState:
     silent_since: int | None = None
     silent_expected: float = 0.0
     blind_since: int | None = None  # a blind spot is open since (episode start)
+    # Per source: usual mentions (EWMA sums, like type_sums), running silences
+    # [since, expected] and open source blind spots {source: since}.
+    source_sums: dict[str, float] = field(default_factory=dict)
+    source_silence: dict[str, list[float]] = field(default_factory=dict)
+    blind_sources: dict[str, int] = field(default_factory=dict)
     elevated_since: int | None = None  # start of the current run of unusual buckets
     # Per surprise level of HABIT_LEVELS: EWMA of how often a bucket outside episodes reached it.
     habit: list[float] = field(default_factory=lambda: [0.0] * len(HABIT_LEVELS))
@@ -77,6 +83,9 @@ class TopicState:
             "episode": self.episode.to_dict() if self.episode else None,
             "silent_since": self.silent_since, "silent_expected": self.silent_expected,
             "blind_since": self.blind_since, "elevated_since": self.elevated_since,
+            "source_sums": dict(self.source_sums),
+            "source_silence": {k: list(v) for k, v in self.source_silence.items()},
+            "blind_sources": dict(self.blind_sources),
             "habit": list(self.habit),
         }
 
@@ -94,6 +103,10 @@ class TopicState:
             episode=Episode.from_dict(d["episode"]) if d.get("episode") else None,
             silent_since=d.get("silent_since"), silent_expected=float(d["silent_expected"]),
             blind_since=d.get("blind_since"), elevated_since=d.get("elevated_since"),
+            source_sums={k: float(v) for k, v in d.get("source_sums", {}).items()},
+            source_silence={k: [float(x) for x in v]
+                            for k, v in d.get("source_silence", {}).items()},
+            blind_sources={k: int(v) for k, v in d.get("blind_sources", {}).items()},
             habit=[float(v) for v in d.get("habit", [0.0] * len(HABIT_LEVELS))],
         )
 
@@ -249,7 +262,10 @@ class Detector:
         elif level < 1.0 and state.episode is None:
             state.elevated_since = None
         events: list[EpisodeEvent] = []
-        events += self._blind_spot(state, bucket, mu)
+        silence = Silence(self.settings, self._warmup_s, self._silence_s,
+                          state.volume.window_dispersion(rates))
+        events += silence.topic(state, bucket, mu)
+        events += silence.sources(state, bucket, mu)
         window = Window(volume=wx, baseline=wmu, surprise=raw, recent=recent, before=before)
         per_mention = 1.0 / (state.volume_sum + 5)
         share_types = {k: v * per_mention for k, v in state.type_sums.items()}
@@ -307,62 +323,12 @@ class Detector:
                 state.type_sums[kind] *= keep
             for kind, count in bucket.source_types.items():
                 state.type_sums[kind] = state.type_sums.get(kind, 0.0) + damping * count
+        if damping > 0:  # sources: learned outside silences, forgotten when long gone
+            keep = 1.0 - rates.dispersion * damping
+            for name in list(state.source_sums):
+                state.source_sums[name] *= keep
+                if state.source_sums[name] < 0.01 and name not in state.blind_sources:
+                    del state.source_sums[name]
+            for name, count in bucket.sources.items():
+                state.source_sums[name] = state.source_sums.get(name, 0.0) + damping * count
         return events
-
-    def _blind_spot(self, state: TopicState, bucket: BucketStats, mu: float) -> list[EpisodeEvent]:
-        """Open a blind spot when coverage drops, or when a topic that expects mentions goes
-        silent for `silence_after`; resolve it when mentions or coverage come back."""
-        s = self.settings
-        low_coverage = bucket.coverage is not None and bucket.coverage < s.min_coverage
-        silent = bucket.volume == 0 and bucket.syndicated == 0
-        if low_coverage or silent:
-            if state.silent_since is None:
-                state.silent_since, state.silent_expected = bucket.start, 0.0
-            state.silent_expected += mu
-        else:
-            state.silent_since, state.silent_expected = None, 0.0
-        warm = state.volume.n * bucket.width >= self._warmup_s
-        if state.blind_since is None and state.silent_since is not None and warm:
-            lasted = bucket.end - state.silent_since
-            # Silent long enough, and a silence that long is improbable for this topic: as
-            # many mentions expected as `silence_min_expected`, or zero as unlikely as an
-            # opening spike.
-            improbable = state.silent_expected >= s.silence_min_expected or low_surprise(
-                0, state.silent_expected, state.volume.window_dispersion(self.rates(bucket.width))
-            ) >= s.open_surprise
-            if lasted >= self._silence_s and (low_coverage or improbable):
-                state.blind_since = state.silent_since
-                return [self._blind_event(state, bucket, Transition.OPENED, low_coverage)]
-        elif state.blind_since is not None and state.silent_since is None:
-            event = self._blind_event(state, bucket, Transition.RESOLVED, False)
-            state.blind_since = None
-            return [event]
-        return []
-
-    def _blind_event(self, state: TopicState, bucket: BucketStats, transition: Transition,
-                     low_coverage: bool) -> EpisodeEvent:
-        start = state.blind_since if state.blind_since is not None else bucket.start
-        minutes = (bucket.end - start) / 60.0
-        ind = {"volume": float(bucket.volume), "baseline": state.silent_expected,
-               "duration_minutes": minutes,
-               "coverage": bucket.coverage if bucket.coverage is not None else -1.0}
-        if transition is Transition.RESOLVED:
-            text = f"{state.topic}: watch restored after {minutes:.0f} min without mentions"
-            evidence = (Evidence("volume", float(bucket.volume), None, "",
-                                 "mentions are coming in again"),)
-            return make_event(f"{state.topic}:{start}", state.topic, start, bucket.end,
-                              Kind.RESOLVED, transition, Severity.MEDIUM, text, evidence, ind,
-                              previous=Kind.BLIND_SPOT)
-        if low_coverage:
-            cov = bucket.coverage or 0.0
-            evidence = (Evidence("coverage", cov, self.settings.min_coverage, "<",
-                                 f"only {cov * 100:.0f}% of the sources answer"),)
-        else:
-            evidence = (Evidence("baseline", state.silent_expected,
-                                 self.settings.silence_min_expected, ">=",
-                                 f"no mention for {minutes:.0f} min where about "
-                                 f"{state.silent_expected:.0f} were expected"),)
-        text = (f"{state.topic}: blind spot - sources silent for {minutes:.0f} min; the watch "
-                "cannot see this topic (not a crisis)")
-        return make_event(f"{state.topic}:{start}", state.topic, start, bucket.end,
-                          Kind.BLIND_SPOT, transition, Severity.MEDIUM, text, evidence, ind)

@@ -313,3 +313,20 @@ def test_habitual_spikes_need_to_grow_to_open() -> None:
 def test_one_earlier_spike_does_not_blunt_the_next() -> None:
     """One spike yesterday (within the allowance) does not stop today's identical spike."""
     assert _opened_on_last_day(_daily_spikes(3, 20, 20)) != []
+
+
+def test_a_major_source_falling_silent_is_a_partial_blind_spot() -> None:
+    """When the source carrying most of a topic goes quiet for two hours while the others
+    continue, a blind spot names that source; it resolves when the source returns; no
+    crisis and no content episode."""
+    buckets = stream(lambda b, m, r: None, 0)
+    for b in buckets:
+        if EVENT <= b.start < EVENT + 7200:
+            gone = b.sources.pop("mastodon", 0) + b.sources.pop("bluesky", 0)
+            b.volume -= gone
+            b.source_types["social"] = b.source_types.get("social", 0) - gone
+    _, events = run(Detector(DetectionSettings()), buckets)
+    assert [e.kind for e in events] == [Kind.BLIND_SPOT, Kind.BLIND_SPOT, Kind.RESOLVED,
+                                         Kind.RESOLVED]
+    assert {e.episode.rsplit(":", 1)[-1] for e in events} == {"mastodon", "bluesky"}
+    assert "source mastodon" in events[0].summary or "source bluesky" in events[0].summary
