@@ -311,15 +311,14 @@ class _Replay:
     # -- element handlers (feedparser's _start_/_end_ pairs) ---------------------------
 
     def el_channel(self, el: ET.Element, depth: int, lang: str | None) -> None:
-        if self.attrs(el):
+        if set(self.attrs(el)) - {"xml:lang", "lang"}:
             raise Refused("channel attributes")
         self.children(el, depth, lang)
 
     def el_item(self, el: ET.Element, depth: int, lang: str | None) -> None:
         if self.inentry:
             raise Refused("nested entry")
-        attrs = self.attrs(el)
-        if attrs:
+        if set(self.attrs(el)) - {"xml:lang", "lang"}:
             raise Refused("item attributes")
         self.entries.append(FeedParserDict())
         self.inentry = True
