@@ -64,3 +64,23 @@ def test_cli_writes_alerts_summary_and_evaluation(tmp_path: Path) -> None:
     assert "skipped" in result.output and "line" in result.output
     assert "Detection against labels" in result.output
     assert "Sweep of crisis_min_authors" in result.output
+
+
+def test_notify_sends_replayed_alerts_marked_as_replay(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    """`--notify` sends the fired alerts through the notifier (console without a Slack
+    token), each marked as a replay."""
+    monkeypatch.delenv("SLACK_BOT_TOKEN", raising=False)
+    path = tmp_path / "m.jsonl"
+    path.write_text("".join(orjson.dumps(m.to_replay()).decode() + "\n" for m in stream()))
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "r.yaml").write_text("rules:\n  - name: any\n    when: kind in [crisis, bad_buzz]\n"
+                                  "    route: {channel: '#replay'}\n")
+    config = tmp_path / "vigie.yaml"
+    config.write_text(CONFIG + f"rules_dir: rules\nplaybooks_dir: {ROOT / 'playbooks'}\n")
+    result = CliRunner().invoke(app, [
+        "backtest", "--mentions", str(path), "--out", str(tmp_path / "a.jsonl"),
+        "--config", str(config), "--notify", "--processes", "1"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "[REPLAY]" in result.output
+    assert "replayed alert(s) through the notifier" in result.output
