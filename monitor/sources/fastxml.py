@@ -14,7 +14,6 @@ xhtml or base64 content, xml:base, ambiguous namespace prefixes.
 
 from __future__ import annotations
 
-import copy
 import re
 import xml.etree.ElementTree as ET
 from typing import Any
@@ -24,7 +23,6 @@ from feedparser.encodings import RE_XML_PI_ENCODING, parse_content_type
 from feedparser.html import _cp1252
 from feedparser.mixin import _FeedParserMixin
 from feedparser.urls import _urljoin
-from feedparser.util import FeedParserDict
 
 ATOM = "http://www.w3.org/2005/Atom"
 _XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -68,7 +66,7 @@ class Refused(Exception):
     """The document uses something this reader does not replay exactly."""
 
 
-class FastParsed(FeedParserDict):
+class FastParsed(dict):
     """feedparser's result shape: `.entries`, `get('feed')`, `get('version')`..."""
 
     @property
@@ -137,8 +135,8 @@ class _Replay:
     def __init__(self, version: str, names: dict[str, str]) -> None:
         self.version = version
         self.names = names  # namespace uri -> canonical prefix ('' for RSS/Atom)
-        self.feed = FeedParserDict()
-        self.entries: list[FeedParserDict] = []
+        self.feed = dict()
+        self.entries: list[dict] = []
         self.depths: dict[int, dict[str, int]] = {}
         self.title_depth = -1
         self.has_content = 0
@@ -195,7 +193,7 @@ class _Replay:
             out = _urljoin("", out)
         return _fix(out)
 
-    def context(self) -> FeedParserDict:
+    def context(self) -> dict:
         return self.entries[-1] if self.inentry else self.feed
 
     def store(self, key: str, value: Any, depth: int) -> None:
@@ -212,7 +210,7 @@ class _Replay:
 
     # -- content elements ------------------------------------------------------------
 
-    def params(self, el: ET.Element, default: str, lang: str | None) -> FeedParserDict:
+    def params(self, el: ET.Element, default: str, lang: str | None) -> dict:
         attrs = self.attrs(el)
         ctype = _map_type(attrs.get("type", default))
         if attrs.get("mode") == "base64" or not (
@@ -222,7 +220,7 @@ class _Replay:
             raise Refused("xhtml content")
         if "src" in attrs:
             raise Refused("content with src")
-        return FeedParserDict(type=ctype, language=lang.replace("_", "-") if lang else lang,
+        return dict(type=ctype, language=lang.replace("_", "-") if lang else lang,
                               base="")
 
     def text_content(self, el: ET.Element, key: str, default: str, lang: str | None,
@@ -236,7 +234,7 @@ class _Replay:
         if key == "title" and -1 < self.title_depth <= depth:
             return out
         self.store(key, out, depth)
-        detail = copy.deepcopy(params)
+        detail = dict(params)
         detail["value"] = out
         self.context()[key + "_detail"] = detail  # outside the depth rule, as in feedparser
         return out
@@ -249,7 +247,7 @@ class _Replay:
             if _looks_like_html(out):
                 params["type"] = "text/html"
         ctx = self.context()
-        item = copy.deepcopy(params)
+        item = dict(params)
         item["value"] = out
         ctx.setdefault("content", []).append(item)
         ctx.setdefault("summary", out)
@@ -281,7 +279,7 @@ class _Replay:
                     attrs.pop("uri", None)
                     attrs["href"] = href
                 attrs["rel"] = "enclosure"
-                self.context().setdefault("links", []).append(FeedParserDict(attrs))
+                self.context().setdefault("links", []).append(dict(attrs))
             self.children(el, depth, lang)
         elif n in _DATES:
             key = _DATES[n]
@@ -320,7 +318,7 @@ class _Replay:
             raise Refused("nested entry")
         if set(self.attrs(el)) - {"xml:lang", "lang"}:
             raise Refused("item attributes")
-        self.entries.append(FeedParserDict())
+        self.entries.append(dict())
         self.inentry = True
         self.guidislink = False
         self.title_depth = -1
@@ -380,7 +378,7 @@ class _Replay:
         if "href" in attrs:
             attrs["href"] = _urljoin("", attrs["href"])
         ctx = self.context()
-        ctx.setdefault("links", []).append(FeedParserDict(attrs))
+        ctx.setdefault("links", []).append(dict(attrs))
         if "href" in attrs:
             if attrs["rel"] == "alternate" and _map_type(attrs["type"]) in (
                     "application/xhtml+xml", "text/html"):
@@ -411,7 +409,7 @@ class _Replay:
 
     def _sync_author(self) -> None:
         ctx = self.context()
-        detail = ctx.get("authors", [FeedParserDict()])[-1]
+        detail = ctx.get("authors", [dict()])[-1]
         if detail:
             name, email = detail.get("name"), detail.get("email")
             if name and email:
@@ -424,7 +422,7 @@ class _Replay:
 
     def el_author(self, el: ET.Element, depth: int, lang: str | None) -> None:
         ctx = self.context()
-        ctx.setdefault("authors", []).append(FeedParserDict())
+        ctx.setdefault("authors", []).append(dict())
         self.inauthor = True
         for child in el:
             cn = self.name(child)
@@ -435,9 +433,9 @@ class _Replay:
                 cn = "href"
             else:
                 raise Refused(f"element {cn} inside author")
-            ctx.setdefault("author_detail", FeedParserDict())[cn] = value
+            ctx.setdefault("author_detail", dict())[cn] = value
             self._sync_author()
-            ctx.setdefault("authors", [FeedParserDict()])[-1][cn] = value
+            ctx.setdefault("authors", [dict()])[-1][cn] = value
         self.inauthor = False
         self.store("author", _fix(_author_text(el)), depth)
         self._sync_author()
@@ -452,7 +450,7 @@ class _Replay:
             raise Refused("source with markup or outside an entry")
         attrs = self.attrs(el)
         self.title_depth = -1
-        data = FeedParserDict()
+        data = dict()
         if "url" in attrs:
             data["href"] = attrs["url"]
         value = self.value(el, "source")
@@ -501,7 +499,7 @@ class _Replay:
             value = self.raw(child)
             key = cn[7:]
             self._sync_author()
-            ctx.setdefault("authors", [FeedParserDict()])[-1][key] = value
+            ctx.setdefault("authors", [dict()])[-1][key] = value
 
 
 def _author_text(el: ET.Element) -> str:
