@@ -22,10 +22,12 @@ from feedparser.datetimes import _parse_date
 from feedparser.encodings import RE_XML_PI_ENCODING, parse_content_type
 from feedparser.html import _cp1252
 from feedparser.mixin import _FeedParserMixin
-from feedparser.urls import _urljoin
+from feedparser.urls import _urljoin, make_safe_absolute_uri
 
 ATOM = "http://www.w3.org/2005/Atom"
 _XML_NS = "http://www.w3.org/XML/1998/namespace"
+_XML_LANG = "{%s}lang" % _XML_NS
+_XML_BASE = "{%s}base" % _XML_NS
 _UTF8 = ("utf-8", "utf8")
 _ASCII = ("us-ascii", "ascii")
 _KNOWN = {k.lower(): v for k, v in _FeedParserMixin.namespaces.items()}
@@ -48,7 +50,7 @@ _INERT = frozenset({
     "itunes_block", "itunes_image", "itunes_category", "itunes_keywords", "itunes_subtitle",
     "media_content", "media_thumbnail", "media_keywords", "media_rating", "media_credit",
     "media_restriction", "media_license", "media_category", "dc_subject", "dc_rights",
-    "dc_publisher", "enclosure", "info", "newlocation", "width", "height", "icon", "logo",
+    "dc_publisher", "enclosure", "info", "feedburner_browserfriendly", "newlocation", "width", "height", "icon", "logo",
 })
 _DATES = {"pubdate": "published", "published": "published", "issued": "published",
           "dcterms_issued": "published", "updated": "updated", "modified": "updated",
@@ -56,7 +58,7 @@ _DATES = {"pubdate": "published", "published": "published", "issued": "published
           "dcterms_created": "created", "lastbuilddate": "updated"}
 # Inert elements read as content (push_content): markup inside changes feedparser's state.
 _INERT_TEXT = frozenset({"rights", "copyright", "subtitle", "tagline", "itunes_subtitle",
-                         "info", "dc_rights"})
+                         "info", "feedburner_browserfriendly", "dc_rights"})
 _AMP_REF = re.compile("&([A-Za-z0-9_]+);")
 _looks_like_html = _FeedParserMixin.looks_like_html
 _map_type = _FeedParserMixin.map_content_type
@@ -132,9 +134,12 @@ def _fix(text: str) -> str:
 class _Replay:
     """feedparser's strict-parser state machine for the whitelisted elements."""
 
-    def __init__(self, version: str, names: dict[str, str]) -> None:
+    def __init__(self, version: str, names: dict[str, str], nsmap: dict[str, str]) -> None:
         self.version = version
-        self.names = names  # namespace uri -> canonical prefix ('' for RSS/Atom)
+        self.names = names  # namespace uri -> feedparser's prefix ('' for RSS/Atom)
+        self.nsmap = nsmap  # given prefix -> canonical prefix (feedparser's namespacemap)
+        self.baseuri = ""
+        self.basestack: list[str] = []
         self.feed = dict()
         self.entries: list[dict] = []
         self.depths: dict[int, dict[str, int]] = {}
@@ -157,6 +162,9 @@ class _Replay:
             prefix = self.names.get(uri)
             if prefix is None:
                 raise Refused(f"namespace {uri}")
+            prefix = prefix.lower()
+            if self.nsmap.get(prefix, prefix) != prefix:
+                raise Refused(f"prefix {prefix} remapped")
             local = local.lower()
             return f"{prefix}_{local}" if prefix else local
         return tag.lower()
@@ -190,7 +198,7 @@ class _Replay:
     def value(self, el: ET.Element, element: str, *, uri: bool = False) -> str:
         out = self.raw(el)
         if uri and out:
-            out = _urljoin("", out)
+            out = _urljoin(self.baseuri or "", out)
         return _fix(out)
 
     def context(self) -> dict:
@@ -257,12 +265,28 @@ class _Replay:
     def walk(self, el: ET.Element, depth: int, lang: str | None) -> None:
         """Replay `el` (at feedparser depth `depth`) and its children."""
         attrib = el.attrib
+        base = None
         if attrib:
-            if "{%s}base" % _XML_NS in attrib or "base" in attrib or "lang" in attrib:
-                raise Refused("xml:base or bare lang attribute")
-            own = attrib.get("{%s}lang" % _XML_NS)
+            if "base" in attrib or "lang" in attrib:
+                raise Refused("bare lang or base attribute")
+            own = attrib.get(_XML_LANG)
             if own is not None:
                 lang = own or None
+            base = attrib.get(_XML_BASE)
+        # unknown_starttag's xml:base tracking, quirks included (a base outlives its
+        # element when the parent's is empty)
+        if base:
+            if self.baseuri:
+                self.baseuri = make_safe_absolute_uri(self.baseuri, base) or self.baseuri
+            else:
+                self.baseuri = _urljoin(self.baseuri, base)
+        self.basestack.append(self.baseuri)
+        self._dispatch(el, depth, lang)
+        self.basestack.pop()
+        if self.basestack and self.basestack[-1]:
+            self.baseuri = self.basestack[-1]
+
+    def _dispatch(self, el: ET.Element, depth: int, lang: str | None) -> None:
         n = self.name(el)
         handler = getattr(self, "el_" + n, None)
         if handler is not None:
@@ -291,6 +315,16 @@ class _Replay:
             raise Refused(f"element {n}")
         else:
             self.generic(el, n, depth, lang)
+
+    def harmless(self, el: ET.Element) -> bool:
+        """True when `el` and everything in it are elements feedparser has no handler
+        for and whose names Vigie does not read."""
+        for node in el.iter():
+            n = self.name(node)
+            if (f"_start_{n}" in _HANDLERS or f"_end_{n}" in _HANDLERS or n in _READ
+                    or n in _DATES or n in _INERT or hasattr(self, "el_" + n)):
+                return False
+        return True
 
     def children(self, el: ET.Element, depth: int, lang: str | None) -> None:
         for child in el:
@@ -376,7 +410,7 @@ class _Replay:
             attrs.pop("uri", None)
             attrs["href"] = href
         if "href" in attrs:
-            attrs["href"] = _urljoin("", attrs["href"])
+            attrs["href"] = _urljoin(self.baseuri or "", attrs["href"])
         ctx = self.context()
         ctx.setdefault("links", []).append(dict(attrs))
         if "href" in attrs:
@@ -466,7 +500,10 @@ class _Replay:
     def _opaque(self, el: ET.Element, depth: int, allowed: tuple[str, ...]) -> None:
         """<image>/<textinput>: children land in their own dict; only titles matter."""
         if self.inentry:
-            raise Refused("image or textinput inside an entry")
+            if len(el) or el.tag != "image":
+                raise Refused("image with markup or textinput inside an entry")
+            self.title_depth = -1  # a text-only <image> in an item: only this effect
+            return
         self.title_depth = -1
         for child in el:
             cn = self.name(child)
@@ -508,78 +545,94 @@ def _author_text(el: ET.Element) -> str:
     return "".join(pieces).strip()
 
 
+def _namespaces(
+    declared: list[tuple[str, str]],
+) -> tuple[dict[str, str] | None, dict[str, str]]:
+    """(uri -> the prefix feedparser gives its elements, given prefix -> canonical prefix)
+    as feedparser's startElementNS/track_namespace compute them; (None, {}) when a prefix is
+    rebound or an unknown namespace is bound both as default and with a prefix."""
+    names: dict[str, str] = {}
+    nsmap: dict[str, str] = {}
+    bound: dict[str, str] = {}
+    unknown_default: set[str] = set()
+    for prefix, uri in declared:
+        if bound.setdefault(prefix, uri) != uri:
+            return None, {}
+        lower = uri.lower()
+        canonical = "" if "backend.userland.com/rss" in lower else _KNOWN.get(lower)
+        if canonical is not None:
+            names[uri] = canonical
+            if prefix:
+                nsmap[prefix] = canonical
+        elif not prefix:
+            if uri in names and names[uri]:
+                return None, {}
+            unknown_default.add(uri)
+            names.setdefault(uri, "")
+        else:
+            if uri in unknown_default:
+                return None, {}
+            names.setdefault(uri, prefix)
+    return names, nsmap
+
+
 def parse_fast(body: bytes, content_type: str = "") -> FastParsed | None:
     """feedparser's result for a clean RSS 2.0 or Atom 1.0 document, or None when the
     document is anything else (the caller then runs feedparser)."""
+    try:
+        return read(body, content_type)
+    except Refused:
+        return None
+
+
+def read(body: bytes, content_type: str = "") -> FastParsed:
+    """`parse_fast`, raising Refused (with the reason) instead of returning None."""
     head = body[:4096]
     if b"<!DOCTYPE" in body or b"<!ENTITY" in body or b"<!doctype" in head:
-        return None
+        raise Refused("DOCTYPE or entity declaration")
     if not _encoding_ok(body, content_type):
-        return None
+        raise Refused("encoding other than UTF-8/ASCII (declared, served or detected)")
     builder = _Builder()
     parser = ET.XMLParser(target=builder)
     try:
         parser.feed(body)
         root = parser.close()
-    except ET.ParseError:
-        return None
-    names: dict[str, str] = {}
-    bound: dict[str, str] = {}
-    for prefix, uri in builder.ns:
-        if bound.setdefault(prefix, uri) != uri:
-            return None  # a prefix rebound: feedparser's global prefix map diverges
-        lower = uri.lower()
-        canonical = "" if "backend.userland.com/rss" in lower else _KNOWN.get(lower)
-        if prefix in _CANONICAL and canonical != prefix:
-            return None  # a standard prefix bound elsewhere: feedparser's map diverges
-        if canonical is None:
-            if not prefix:
-                return None  # unknown default namespace: feedparser reads bare names
-            names.setdefault(uri, prefix.lower())
-        else:
-            names[uri] = canonical
-    version = ""
+    except ET.ParseError as exc:
+        raise Refused(f"not well-formed: {exc}") from None
+    names, nsmap = _namespaces(builder.ns)
+    if names is None:
+        raise Refused("namespace prefix rebound")
+    declared = {uri.lower() for _, uri in builder.ns}
+    if declared & {"http://my.netscape.com/rdf/simple/0.9/", "http://purl.org/rss/1.0/"}:
+        raise Refused("RSS 0.90/1.0 namespace")
+    allowed = {_XML_LANG, _XML_BASE}
     if root.tag == "rss":
-        attrs = root.attrib
-        if not attrs.get("version", "").startswith("2.") or any(
-                k != "version" for k in attrs):
-            return None
-        if any(uri.lower() in ("http://purl.org/rss/1.0/", ATOM.lower()) and not prefix
-               for prefix, uri in builder.ns):
-            return None
-        if any(uri.lower() == ATOM.lower() for _, uri in builder.ns):
-            pass  # atom:link inside RSS is replayed as a link; the version stays rss20
-        if any(uri.lower() in ("http://my.netscape.com/rdf/simple/0.9/",
-                               "http://purl.org/rss/1.0/") for _, uri in builder.ns):
-            return None  # would change feedparser's version
-        channels = [c for c in root if c.tag == "channel"]
-        if len(root) != 1 or len(channels) != 1:
-            return None
+        if not root.attrib.get("version", "").startswith("2."):
+            raise Refused("RSS version other than 2.x")
+        if any(uri.lower() == ATOM.lower() and not prefix for prefix, uri in builder.ns):
+            raise Refused("Atom default namespace inside RSS")
+        allowed.add("version")
         version = "rss20"
     elif root.tag == "{%s}feed" % ATOM:
-        if any(k != "{%s}lang" % _XML_NS for k in root.attrib):
-            return None
-        if any(uri.lower() in ("http://my.netscape.com/rdf/simple/0.9/",
-                               "http://purl.org/rss/1.0/") for _, uri in builder.ns):
-            return None
         version = "atom10"
     else:
-        return None
-    if root.text and root.text.strip():
-        return None
-    replay = _Replay(version, names)
-    lang = root.attrib.get("{%s}lang" % _XML_NS) or None
+        raise Refused(f"root element {root.tag}")
+    if set(root.attrib) - allowed or (root.text and root.text.strip()):
+        raise Refused("root attributes or text")
+    replay = _Replay(version, names, nsmap)
+    base = root.attrib.get(_XML_BASE)
+    if base:
+        replay.baseuri = _urljoin("", base)
+    replay.basestack.append(replay.baseuri)
+    lang = root.attrib.get(_XML_LANG) or None
     if lang:
         replay.feed["language"] = lang.replace("_", "-")
-    try:
-        if version == "rss20":
-            replay.walk(channels[0], 2, lang)
-        else:
-            replay.feed_root = True
-            for child in root:
-                replay.walk(child, 2, lang)
-    except Refused:
-        return None
-    result = FastParsed(bozo=False, entries=replay.entries, feed=replay.feed, headers={},
-                        encoding="utf-8", version=version)
-    return result
+    if version == "rss20":
+        channels = [c for c in root if c.tag == "channel"]
+        if len(channels) != 1 or not all(c is channels[0] or replay.harmless(c)
+                                         for c in root):
+            raise Refused("not one <channel> (or other elements beside it)")
+    for child in root:
+        replay.walk(child, 2, lang)
+    return FastParsed(bozo=False, entries=replay.entries, feed=replay.feed, headers={},
+                      encoding="utf-8", version=version)
