@@ -70,6 +70,9 @@ class TopicState:
     elevated_since: int | None = None  # start of the current run of unusual buckets
     # Per surprise level of HABIT_LEVELS: EWMA of how often a bucket outside episodes reached it.
     habit: list[float] = field(default_factory=lambda: [0.0] * len(HABIT_LEVELS))
+    # Surprise of the topic's most surprising episode opening, fading with
+    # `record_half_life` (0: none yet): the yardstick of `Detector.score`.
+    record: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -86,7 +89,7 @@ class TopicState:
             "source_sums": dict(self.source_sums),
             "source_silence": {k: list(v) for k, v in self.source_silence.items()},
             "blind_sources": dict(self.blind_sources),
-            "habit": list(self.habit),
+            "habit": list(self.habit), "record": self.record,
         }
 
     @classmethod
@@ -108,6 +111,7 @@ class TopicState:
                             for k, v in d.get("source_silence", {}).items()},
             blind_sources={k: int(v) for k, v in d.get("blind_sources", {}).items()},
             habit=[float(v) for v in d.get("habit", [0.0] * len(HABIT_LEVELS))],
+            record=float(d.get("record", 0.0)),
         )
 
 
@@ -126,6 +130,7 @@ class Detector:
         self._warmup_s = s.seconds("warmup")
         self._silence_s = s.seconds("silence_after")
         self._habit_s = s.seconds("habituation_half_life") if s.habituation_cap > 0 else 0.0
+        self._record_s = s.seconds("record_half_life")
 
     def _discount(self, habit: list[float], surprise: float, rate: float) -> float:
         """Surprise to discount on a topic that habitually spikes: at each level L reached,
@@ -148,8 +153,12 @@ class Detector:
         return TopicState(topic=topic)
 
     def score(self, state: TopicState) -> float:
-        """Volume anomaly score of the last bucket, in [0, 1]: 0.5 at `open_surprise` when
-        the ratio and excess conditions hold, lower when they do not."""
+        """Onset score of the last bucket, in [0, 1): non-zero only on the bucket that opens
+        an episode, where it says how exceptional the opening is *for this topic*: q / (1 + q)
+        with q = the opening's surprise / the topic's record opening surprise (fading with
+        `record_half_life`, never below `open_surprise`). So 0.5 or more means the topic's
+        most surprising opening in a long while (any opening of a topic without history);
+        ordinary buckets and the continuation of an open episode score 0."""
         return state.last_score
 
     def rates(self, width: int) -> Rates:
@@ -239,17 +248,17 @@ class Detector:
         # Habituation: a topic that often spikes this much needs more to open an episode.
         habit_rate = 1.0 - 0.5 ** (width / self._habit_s)
         surprise = max(0.0, surprise - self._discount(state.habit, surprise, habit_rate))
-        # Score: surprise mapped to [0, 1) (0.5 at the opening threshold); a surprise that
-        # fails the ratio/excess floors counts for a quarter.
-        effective = surprise if surprise else \
-            max(0.0, raw - self._discount(state.habit, raw, habit_rate)) / 4.0
-        state.last_score = effective / (effective + s.open_surprise) if warm else 0.0
         anomalous = warm and (surprise >= s.open_surprise or s_neg >= s.negative_surprise)
-
-        if state.episode is not None:
-            # The anomaly is already reported: the score marks news, not its continuation.
-            state.last_score = 0.0
-        elif self._habit_s > 0:
+        # Onset score: only an opening is news; a topic that habitually opens big episodes
+        # needs a bigger one to score high (its record fades with `record_half_life`).
+        state.record *= 0.5 ** (width / self._record_s)
+        state.last_score = 0.0
+        if state.episode is None and anomalous:
+            level = max(raw, s_neg)
+            yardstick = max(state.record, s.open_surprise)
+            state.last_score = level / (level + yardstick)
+            state.record = max(yardstick, level)
+        if state.episode is None and self._habit_s > 0:
             # How often this topic starts a spike of each size (not counted inside episodes).
             for i, floor in enumerate(HABIT_LEVELS):
                 hit = 1.0 if raw >= floor else 0.0

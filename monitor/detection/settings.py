@@ -16,6 +16,7 @@ from monitor.timeutil import parse_duration
 _DURATIONS = (
     "bucket", "window", "warmup", "resolve_after", "crisis_min_duration", "silence_after",
     "level_half_life", "season_half_life", "dispersion_half_life", "habituation_half_life",
+    "record_half_life",
 )
 
 
@@ -103,6 +104,13 @@ class DetectionSettings(BaseModel):
     habituation_cap: float = Field(
         default=0.8, ge=0.0, lt=1.0,
         description="... and the most of a spike's surprise habit may discount (0 disables).",
+    )
+
+    record_half_life: str = Field(
+        default="30d",
+        description="Anomaly score (Detector.score, the NAB benchmark's score): an opening "
+        "is judged against the topic's most surprising opening, remembered with this "
+        "half-life.",
     )
 
     # --- resolving ------------------------------------------------------------------------
