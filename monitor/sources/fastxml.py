@@ -28,6 +28,7 @@ ATOM = "http://www.w3.org/2005/Atom"
 _XML_NS = "http://www.w3.org/XML/1998/namespace"
 _XML_LANG = "{%s}lang" % _XML_NS
 _XML_BASE = "{%s}base" % _XML_NS
+_XML_ATTRS = frozenset({"xml:lang", "lang", "xml:base", "base"})  # as feedparser names them
 _UTF8 = ("utf-8", "utf8")
 _ASCII = ("us-ascii", "ascii")
 _KNOWN = {k.lower(): v for k, v in _FeedParserMixin.namespaces.items()}
@@ -60,6 +61,8 @@ _DATES = {"pubdate": "published", "published": "published", "issued": "published
 _INERT_TEXT = frozenset({"rights", "copyright", "subtitle", "tagline", "itunes_subtitle",
                          "info", "feedburner_browserfriendly", "dc_rights"})
 _AMP_REF = re.compile("&([A-Za-z0-9_]+);")
+# feedparser's e-mail pattern in _sync_author_detail, verbatim.
+_EMAIL = re.compile(r"""(([a-zA-Z0-9\_\-\.\+]+)@((\[[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.)|(([a-zA-Z0-9\-]+\.)+))([a-zA-Z]{2,4}|[0-9]{1,3})(\]?))(\?subject=\S+)?""")
 _looks_like_html = _FeedParserMixin.looks_like_html
 _map_type = _FeedParserMixin.map_content_type
 
@@ -343,14 +346,14 @@ class _Replay:
     # -- element handlers (feedparser's _start_/_end_ pairs) ---------------------------
 
     def el_channel(self, el: ET.Element, depth: int, lang: str | None) -> None:
-        if set(self.attrs(el)) - {"xml:lang", "lang"}:
+        if set(self.attrs(el)) - _XML_ATTRS:
             raise Refused("channel attributes")
         self.children(el, depth, lang)
 
     def el_item(self, el: ET.Element, depth: int, lang: str | None) -> None:
         if self.inentry:
             raise Refused("nested entry")
-        if set(self.attrs(el)) - {"xml:lang", "lang"}:
+        if set(self.attrs(el)) - _XML_ATTRS:
             raise Refused("item attributes")
         self.entries.append(dict())
         self.inentry = True
@@ -442,8 +445,11 @@ class _Replay:
     el_id = el_guid
 
     def _sync_author(self) -> None:
+        """feedparser's _sync_author_detail('author'), in-place mutations included: with
+        an empty last author, the `author` string is split into that dict's name/email,
+        which later syncs then turn back into `author`."""
         ctx = self.context()
-        detail = ctx.get("authors", [dict()])[-1]
+        detail = ctx.get("authors", [{}])[-1]
         if detail:
             name, email = detail.get("name"), detail.get("email")
             if name and email:
@@ -452,7 +458,32 @@ class _Replay:
                 ctx["author"] = name
             elif email:
                 ctx["author"] = email
-        # else: feedparser only fills author_detail, which Vigie does not read
+            return
+        author, email = ctx.get("author"), None
+        if not author:
+            return
+        match = _EMAIL.search(author)
+        if match:
+            email = match.group(0)
+            author = author.replace(email, "").replace("()", "").replace("<>", "")
+            author = author.replace("&lt;&gt;", "").strip()
+            if author and author[0] == "(":
+                author = author[1:]
+            if author and author[-1] == ")":
+                author = author[:-1]
+            author = author.strip()
+        if author or email:
+            ctx.setdefault("author_detail", detail)
+        if author:
+            detail["name"] = author
+        if email:
+            detail["email"] = email
+
+    def _save_author(self, key: str, value: str, prefix: str = "author") -> None:
+        ctx = self.context()
+        ctx.setdefault(prefix + "_detail", {})[key] = value
+        self._sync_author()
+        ctx.setdefault("authors", [{}])[-1][key] = value
 
     def el_author(self, el: ET.Element, depth: int, lang: str | None) -> None:
         ctx = self.context()
@@ -467,9 +498,7 @@ class _Replay:
                 cn = "href"
             else:
                 raise Refused(f"element {cn} inside author")
-            ctx.setdefault("author_detail", dict())[cn] = value
-            self._sync_author()
-            ctx.setdefault("authors", [dict()])[-1][cn] = value
+            self._save_author(cn, value)
         self.inauthor = False
         self.store("author", _fix(_author_text(el)), depth)
         self._sync_author()
@@ -528,15 +557,11 @@ class _Replay:
         # feedparser saves the owner's name/email into the last *author* (then syncs)
         if self.inentry:
             raise Refused("itunes:owner inside an entry")
-        ctx = self.context()
         for child in el:
             cn = self.name(child)
             if cn not in ("itunes_name", "itunes_email"):
                 raise Refused("itunes:owner content")
-            value = self.raw(child)
-            key = cn[7:]
-            self._sync_author()
-            ctx.setdefault("authors", [dict()])[-1][key] = value
+            self._save_author(cn[7:], self.raw(child), "publisher")
 
 
 def _author_text(el: ET.Element) -> str:
