@@ -14,6 +14,7 @@ xhtml or base64 content, xml:base, ambiguous namespace prefixes.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import xml.etree.ElementTree as ET
 from typing import Any
@@ -26,8 +27,8 @@ from feedparser.urls import _urljoin, make_safe_absolute_uri
 
 ATOM = "http://www.w3.org/2005/Atom"
 _XML_NS = "http://www.w3.org/XML/1998/namespace"
-_XML_LANG = "{%s}lang" % _XML_NS
-_XML_BASE = "{%s}base" % _XML_NS
+_XML_LANG = f"{{{_XML_NS}}}lang"
+_XML_BASE = f"{{{_XML_NS}}}base"
 _XML_ATTRS = frozenset({"xml:lang", "lang", "xml:base", "base"})  # as feedparser names them
 _UTF8 = ("utf-8", "utf8")
 _ASCII = ("us-ascii", "ascii")
@@ -51,7 +52,8 @@ _INERT = frozenset({
     "itunes_block", "itunes_image", "itunes_category", "itunes_keywords", "itunes_subtitle",
     "media_content", "media_thumbnail", "media_keywords", "media_rating", "media_credit",
     "media_restriction", "media_license", "media_category", "dc_subject", "dc_rights",
-    "dc_publisher", "enclosure", "info", "feedburner_browserfriendly", "newlocation", "width", "height", "icon", "logo",
+    "dc_publisher", "enclosure", "info", "feedburner_browserfriendly", "newlocation", "width",
+    "height", "icon", "logo",
 })
 _DATES = {"pubdate": "published", "published": "published", "issued": "published",
           "dcterms_issued": "published", "updated": "updated", "modified": "updated",
@@ -71,12 +73,13 @@ class Refused(Exception):
     """The document uses something this reader does not replay exactly."""
 
 
-class FastParsed(dict):
+class FastParsed(dict[str, Any]):
     """feedparser's result shape: `.entries`, `get('feed')`, `get('version')`..."""
 
     @property
-    def entries(self) -> list[Any]:
-        return self["entries"]
+    def entries(self) -> list[dict[str, Any]]:
+        entries: list[dict[str, Any]] = self["entries"]
+        return entries
 
 
 def _encoding_ok(body: bytes, content_type: str) -> bool:
@@ -126,10 +129,8 @@ class _Builder(ET.TreeBuilder):
 def _fix(text: str) -> str:
     """feedparser's last steps on a text value: mojibake repair, cp1252 mapping."""
     if not text.isascii():
-        try:
+        with contextlib.suppress(UnicodeEncodeError, UnicodeDecodeError):
             text = text.encode("iso-8859-1").decode("utf-8")
-        except (UnicodeEncodeError, UnicodeDecodeError):
-            pass
         text = text.translate(_cp1252)
     return text
 
@@ -143,8 +144,8 @@ class _Replay:
         self.nsmap = nsmap  # given prefix -> canonical prefix (feedparser's namespacemap)
         self.baseuri = ""
         self.basestack: list[str] = []
-        self.feed = dict()
-        self.entries: list[dict] = []
+        self.feed: dict[str, Any] = {}
+        self.entries: list[dict[str, Any]] = []
         self.depths: dict[int, dict[str, int]] = {}
         self.title_depth = -1
         self.has_content = 0
@@ -204,7 +205,7 @@ class _Replay:
             out = _urljoin(self.baseuri or "", out)
         return _fix(out)
 
-    def context(self) -> dict:
+    def context(self) -> dict[str, Any]:
         return self.entries[-1] if self.inentry else self.feed
 
     def store(self, key: str, value: Any, depth: int) -> None:
@@ -221,7 +222,9 @@ class _Replay:
 
     # -- content elements ------------------------------------------------------------
 
-    def params(self, el: ET.Element, default: str, lang: str | None) -> dict:
+    def params(self, el: ET.Element, default: str, lang: str | None) -> dict[str, Any]:
+        """push_content's contentparams; refuses what would be base64-decoded or read
+        as inline markup."""
         attrs = self.attrs(el)
         ctype = _map_type(attrs.get("type", default))
         if attrs.get("mode") == "base64" or not (
@@ -231,17 +234,17 @@ class _Replay:
             raise Refused("xhtml content")
         if "src" in attrs:
             raise Refused("content with src")
-        return dict(type=ctype, language=lang.replace("_", "-") if lang else lang,
-                              base="")
+        return {"type": ctype, "language": lang.replace("_", "-") if lang else lang,
+                "base": self.baseuri}
 
     def text_content(self, el: ET.Element, key: str, default: str, lang: str | None,
                      depth: int) -> str:
         """push_content/pop_content of a title/summary/description (stored under `key`)."""
         params = self.params(el, default, lang)
         out = self.value(el, key)
-        if not self.version.startswith("atom") and params["type"] == "text/plain":
-            if _looks_like_html(out):
-                params["type"] = "text/html"
+        if (not self.version.startswith("atom") and params["type"] == "text/plain"
+                and _looks_like_html(out)):
+            params["type"] = "text/html"
         if key == "title" and -1 < self.title_depth <= depth:
             return out
         self.store(key, out, depth)
@@ -254,9 +257,9 @@ class _Replay:
         self.has_content = 1
         params = self.params(el, default, lang)
         out = self.value(el, "content")
-        if not self.version.startswith("atom") and params["type"] == "text/plain":
-            if _looks_like_html(out):
-                params["type"] = "text/html"
+        if (not self.version.startswith("atom") and params["type"] == "text/plain"
+                and _looks_like_html(out)):
+            params["type"] = "text/html"
         ctx = self.context()
         item = dict(params)
         item["value"] = out
@@ -346,7 +349,7 @@ class _Replay:
     # -- element handlers (feedparser's _start_/_end_ pairs) ---------------------------
 
     def el_channel(self, el: ET.Element, depth: int, lang: str | None) -> None:
-        if set(self.attrs(el)) - _XML_ATTRS:
+        if depth != 2 or self.version != "rss20" or set(self.attrs(el)) - _XML_ATTRS:
             raise Refused("channel attributes")
         self.children(el, depth, lang)
 
@@ -355,7 +358,7 @@ class _Replay:
             raise Refused("nested entry")
         if set(self.attrs(el)) - _XML_ATTRS:
             raise Refused("item attributes")
-        self.entries.append(dict())
+        self.entries.append({})
         self.inentry = True
         self.guidislink = False
         self.title_depth = -1
@@ -487,10 +490,12 @@ class _Replay:
 
     def el_author(self, el: ET.Element, depth: int, lang: str | None) -> None:
         ctx = self.context()
-        ctx.setdefault("authors", []).append(dict())
+        ctx.setdefault("authors", []).append({})
         self.inauthor = True
         for child in el:
             cn = self.name(child)
+            if child.attrib:
+                raise Refused("attributes inside author")
             if cn in ("name", "email"):
                 value = self.raw(child)  # pushed with expecting_text=0: no clean-up
             elif cn in ("uri", "url", "homepage"):
@@ -513,7 +518,7 @@ class _Replay:
             raise Refused("source with markup or outside an entry")
         attrs = self.attrs(el)
         self.title_depth = -1
-        data = dict()
+        data: dict[str, str] = {}
         if "url" in attrs:
             data["href"] = attrs["url"]
         value = self.value(el, "source")
@@ -539,8 +544,7 @@ class _Replay:
             if cn not in allowed or len(child):
                 raise Refused(f"element {cn} inside image/textinput")
             if cn == "title":
-                params = self.params(child, "text/plain", None)
-                del params
+                self.params(child, "text/plain", None)
                 if self.raw(child):
                     self.title_depth = depth + 1
 
@@ -638,7 +642,7 @@ def read(body: bytes, content_type: str = "") -> FastParsed:
             raise Refused("Atom default namespace inside RSS")
         allowed.add("version")
         version = "rss20"
-    elif root.tag == "{%s}feed" % ATOM:
+    elif root.tag == f"{{{ATOM}}}feed":
         version = "atom10"
     else:
         raise Refused(f"root element {root.tag}")
