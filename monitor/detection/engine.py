@@ -73,6 +73,9 @@ class TopicState:
     # Surprise of the topic's most surprising episode opening, fading with
     # `record_half_life` (0: none yet): the yardstick of `Detector.score`.
     record: float = 0.0
+    # An opening's exceptionality (surprise / record), scored one window later (at `score_due`).
+    score_pending: float = 0.0
+    score_due: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -90,6 +93,7 @@ class TopicState:
             "source_silence": {k: list(v) for k, v in self.source_silence.items()},
             "blind_sources": dict(self.blind_sources),
             "habit": list(self.habit), "record": self.record,
+            "score_pending": self.score_pending, "score_due": self.score_due,
         }
 
     @classmethod
@@ -112,6 +116,7 @@ class TopicState:
             blind_sources={k: int(v) for k, v in d.get("blind_sources", {}).items()},
             habit=[float(v) for v in d.get("habit", [0.0] * len(HABIT_LEVELS))],
             record=float(d.get("record", 0.0)),
+            score_pending=float(d.get("score_pending", 0.0)), score_due=d.get("score_due"),
         )
 
 
@@ -153,12 +158,14 @@ class Detector:
         return TopicState(topic=topic)
 
     def score(self, state: TopicState) -> float:
-        """Onset score of the last bucket, in [0, 1): non-zero only on the bucket that opens
-        an episode, where it says how exceptional the opening is *for this topic*: q / (1 + q)
-        with q = the opening's surprise / the topic's record opening surprise (fading with
-        `record_half_life`, never below `open_surprise`). So 0.5 or more means the topic's
-        most surprising opening in a long while (any opening of a topic without history);
-        ordinary buckets and the continuation of an open episode score 0."""
+        """Anomaly score of the last bucket, in [0, 1): non-zero only on the bucket one
+        `window` after an episode opened, where it says how exceptional that episode is *for
+        this topic*: v / (1 + v) with v = (the opening's surprise / the topic's record opening
+        surprise, fading with `record_half_life`, never below `open_surprise`) x (the
+        window's volume / baseline, +1 each, over the window that followed the opening). So
+        a first opening that held above its baseline scores over 0.5; an opening no more
+        surprising than the topic's usual ones, or that did not last, scores lower; ordinary
+        buckets and the rest of an episode score 0."""
         return state.last_score
 
     def rates(self, width: int) -> Rates:
@@ -249,15 +256,21 @@ class Detector:
         habit_rate = 1.0 - 0.5 ** (width / self._habit_s)
         surprise = max(0.0, surprise - self._discount(state.habit, surprise, habit_rate))
         anomalous = warm and (surprise >= s.open_surprise or s_neg >= s.negative_surprise)
-        # Onset score: only an opening is news; a topic that habitually opens big episodes
-        # needs a bigger one to score high (its record fades with `record_half_life`).
+        # Score: only an opening is news; a topic that habitually opens big episodes needs a
+        # bigger one to score high (its record fades with `record_half_life`); it is given
+        # one window later, weighed by how far above its baseline the episode stayed.
         state.record *= 0.5 ** (width / self._record_s)
         state.last_score = 0.0
+        if state.score_due is not None and start >= state.score_due:
+            value = state.score_pending * (wx + 1.0) / (wmu + 1.0)
+            state.last_score = value / (value + 1.0)
+            state.score_due = None
         if state.episode is None and anomalous:
             level = max(raw, s_neg)
             yardstick = max(state.record, s.open_surprise)
-            state.last_score = level / (level + yardstick)
             state.record = max(yardstick, level)
+            state.score_pending = level / yardstick
+            state.score_due = start + size * width
         if state.episode is None and self._habit_s > 0:
             # How often this topic starts a spike of each size (not counted inside episodes).
             for i, floor in enumerate(HABIT_LEVELS):

@@ -256,16 +256,41 @@ def test_baseline_is_robust_to_an_earlier_spike() -> None:
     assert after < 1.5 * before
 
 
-def test_score_is_in_unit_interval_and_high_on_a_spike() -> None:
-    """Detector.score stays in [0, 1] and passes 0.5 on a clear spike."""
-    detector = Detector(DetectionSettings())
-    scores = []
-    state = detector.new_state("acme")
-    for b in stream(lambda b, m, r: add(b, 60, fresh="s", rng=r), 10, after=0):
+def _scores(detector: Detector, buckets: list[BucketStats]) -> list[float]:
+    state = detector.new_state(buckets[0].topic)
+    out = []
+    for b in buckets:
         detector.step(state, b)
-        scores.append(detector.score(state))
+        out.append(detector.score(state))
+    return out
+
+
+def test_score_is_in_unit_interval_and_given_one_window_after_the_opening() -> None:
+    """Detector.score stays in [0, 1), is 0 before the spike, and passes 0.5 once, on the
+    bucket one window (1 h) after a lasting spike opened the topic's first episode."""
+    detector = Detector(DetectionSettings())
+    scores = _scores(detector, stream(lambda b, m, r: add(b, 60, fresh="s", rng=r), 90,
+                                      after=60))
+    spike = HIST // W
     assert all(0.0 <= s < 1.0 for s in scores)
-    assert max(scores[-2:]) > 0.5 > max(scores[:-10])
+    assert max(scores[:spike]) == 0.0
+    high = [i for i, s in enumerate(scores) if s > 0.5]
+    assert high == [spike + 12]
+
+
+def test_score_is_lower_for_a_blip_and_for_a_topic_used_to_spiking() -> None:
+    """A one-bucket blip scores lower than a spike that lasts its hour, and a spike no bigger
+    than the topic's earlier ones scores lower than the first one."""
+    detector = Detector(DetectionSettings())
+    lasting = max(_scores(detector, stream(lambda b, m, r: add(b, 60, fresh="s", rng=r), 90,
+                                           after=60)))
+    blip = max(_scores(detector, stream(lambda b, m, r: add(b, 60, fresh="s", rng=r), 5,
+                                        after=120)))
+    assert 0.0 < blip < lasting
+    days = _daily_spikes(4, 80, 80)
+    scores = _scores(detector, days)
+    firsts = [max(scores[d * 288:(d + 1) * 288]) for d in range(1, 4)]
+    assert firsts[0] > 0.5 and 0.0 <= firsts[-1] < firsts[0]
 
 
 def test_every_decision_is_explained_in_one_line() -> None:
