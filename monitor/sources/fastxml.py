@@ -273,8 +273,10 @@ class _Replay:
         attrib = el.attrib
         base = None
         if attrib:
-            if "base" in attrib or "lang" in attrib:
-                raise Refused("bare lang or base attribute")
+            if any(k in ("base", "lang") or k.endswith(("}lang", "}base"))
+                   and k not in (_XML_LANG, _XML_BASE) for k in attrib):
+                # feedparser also reads these as xml:lang/xml:base (by local name)
+                raise Refused("lang or base attribute outside the xml namespace")
             own = attrib.get(_XML_LANG)
             if own is not None:
                 lang = own or None

@@ -134,10 +134,14 @@ def test_xhtml_content_falls_back(both_paths: None):
     b"<rss version='2.0'><channel><item><title>broken</item></channel></rss>",
     b"<rss version='2.0' xmlns='http://unknown.example/'><channel><item><title>t</title>"
     b"</item></channel></rss>",
+    b"<rss version='2.0' xmlns:x='urn:x'><channel><item x:lang='de'><title>t</title>"
+    b"</item></channel></rss>",
+    b"<feed xmlns='http://www.w3.org/2005/Atom'><entry><title>t</title><source><title>s"
+    b"</title></source></entry></feed>",
 ])
 def test_unusual_documents_fall_back(body: bytes):
-    """DOCTYPE/entities, legacy charsets, other versions, malformed XML and unknown
-    default namespaces are refused by the fast path."""
+    """DOCTYPE/entities, legacy charsets, other versions, malformed XML, a foreign
+    `lang` attribute (feedparser reads it as xml:lang) and Atom <source> are refused."""
     assert not _accepted(body)
 
 
