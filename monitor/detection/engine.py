@@ -34,6 +34,7 @@ NEGATIVE_PRIOR = 0.2  # usual negative share assumed before data
 POSITIVE_PRIOR = 0.3
 NEGATIVE_DISPERSION = 0.05  # burstiness of the negative count around its usual share
 RECENT = 900  # seconds compared by `acceleration`
+WAVE = 2.0  # a new wave inside an episode: twice the surprise (the probability squared)
 HABIT_LEVELS = (3.0, 4.5, 6.0, 9.0, 12.0, 18.0, 24.0, 36.0)
 
 
@@ -76,6 +77,7 @@ class TopicState:
     # An opening's exceptionality (surprise / record), scored one window later (at `score_due`).
     score_pending: float = 0.0
     score_due: int | None = None
+    peak: float = 0.0  # the open episode's highest surprise so far
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -93,7 +95,7 @@ class TopicState:
             "source_silence": {k: list(v) for k, v in self.source_silence.items()},
             "blind_sources": dict(self.blind_sources),
             "habit": list(self.habit), "record": self.record,
-            "score_pending": self.score_pending, "score_due": self.score_due,
+            "score_pending": self.score_pending, "score_due": self.score_due, "peak": self.peak,
         }
 
     @classmethod
@@ -117,6 +119,7 @@ class TopicState:
             habit=[float(v) for v in d.get("habit", [0.0] * len(HABIT_LEVELS))],
             record=float(d.get("record", 0.0)),
             score_pending=float(d.get("score_pending", 0.0)), score_due=d.get("score_due"),
+            peak=float(d.get("peak", 0.0)),
         )
 
 
@@ -136,6 +139,7 @@ class Detector:
         self._silence_s = s.seconds("silence_after")
         self._habit_s = s.seconds("habituation_half_life") if s.habituation_cap > 0 else 0.0
         self._record_s = s.seconds("record_half_life")
+        self._resolve_s = s.seconds("resolve_after")
 
     def _discount(self, habit: list[float], surprise: float, rate: float) -> float:
         """Surprise to discount on a topic that habitually spikes: at each level L reached,
@@ -265,9 +269,17 @@ class Detector:
             value = state.score_pending * (wx + 1.0) / (wmu + 1.0)
             state.last_score = value / (value + 1.0)
             state.score_due = None
-        if state.episode is None and anomalous:
-            level = max(raw, s_neg)
-            yardstick = max(state.record, s.open_surprise)
+        level = max(raw, s_neg)
+        yardstick = max(state.record, s.open_surprise)
+        # A new wave: an episode older than `resolve_after` (it would have been a new episode
+        # had the topic calmed down) that is WAVE times as surprising as its own peak and the
+        # topic's record.
+        wave = state.episode is not None and state.score_due is None \
+            and level > WAVE * max(yardstick, state.peak) \
+            and start - state.episode.start > self._resolve_s
+        state.peak = max(state.peak, level) if state.episode is not None else 0.0
+        if anomalous and (state.episode is None or wave):
+            state.peak = max(state.peak, level)
             state.record = max(yardstick, level)
             state.score_pending = level / yardstick
             state.score_due = start + size * width

@@ -293,6 +293,25 @@ def test_score_is_lower_for_a_blip_and_for_a_topic_used_to_spiking() -> None:
     assert firsts[0] > 0.5 and 0.0 <= firsts[-1] < firsts[0]
 
 
+def test_a_record_wave_inside_a_long_episode_scores_again() -> None:
+    """An episode that lasts beyond resolve_after and then breaks the topic's record scores
+    again one window after that wave; a smaller wave at the same point does not."""
+    def waves(big: int) -> Callable[[BucketStats, int, random.Random], None]:
+        def event(b: BucketStats, minute: int, rng: random.Random) -> None:
+            add(b, 30, fresh="w", rng=rng)
+            if 300 <= minute < 315:
+                add(b, big, fresh="x", rng=rng)
+        return event
+
+    detector = Detector(DetectionSettings())
+    wave = (HIST + 300 * 60) // W
+    for big, expect in ((400, True), (5, False)):
+        scores = _scores(detector, stream(waves(big), 420, after=60))
+        assert (scores[wave + 12] > 0.0) is expect
+        assert all(s == 0.0 for i, s in enumerate(scores)
+                   if i not in (HIST // W + 12, wave + 12))
+
+
 def test_every_decision_is_explained_in_one_line() -> None:
     """Each event carries evidence with thresholds, a one-line summary, and the indicator
     names alert rules use."""
