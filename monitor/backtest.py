@@ -15,7 +15,7 @@ from monitor.config.files import VigieConfig
 from monitor.indicators import Prepared
 from monitor.model import Alert, AlertStatus, EpisodeEvent, Mention
 from monitor.pipeline import Ingestor
-from monitor.replay import Replayer, prepare_all, run_prepared, sorted_mentions
+from monitor.replay import Series, count_series, detect_series, prepare_all, sorted_mentions
 from monitor.rules.evaluate import RuleEngine
 from monitor.rules.loader import RuleSet
 from monitor.rules.state import RuleState
@@ -81,9 +81,13 @@ def prepare(mentions: Sequence[Mention], config: VigieConfig,
     return prepare_all(mentions, Ingestor.from_config(config), progress, processes)
 
 
-def run(prepared: Sequence[Prepared], config: VigieConfig, rules: RuleSet | None,
-        until: float | None = None) -> Outcome:
-    """Detection then rules, in event time, over already-scored mentions."""
+def count(prepared: Sequence[Prepared], config: VigieConfig, until: float | None = None) -> Series:
+    """Counted buckets: computed once, shared by every value of a sweep."""
+    return count_series(prepared, config, until)
+
+
+def run(series: Series, config: VigieConfig, rules: RuleSet | None) -> Outcome:
+    """Detection then rules, in event time, over counted buckets."""
     engine = None
     state = RuleState()
     if rules is not None:
@@ -91,7 +95,7 @@ def run(prepared: Sequence[Prepared], config: VigieConfig, rules: RuleSet | None
     decisions: list[Decision] = []
     ticks: list[Alert] = []
     last_tick = None
-    for event in run_prepared(prepared, config, until, Replayer(config)):
+    for event in detect_series(series, config):
         decision = Decision(event)
         if engine is not None:
             # The live monitor ticks the rules every detection run: do it at event time here.
@@ -124,6 +128,8 @@ def parse_sweep(spec: str) -> tuple[str, list[float]]:
 def with_setting(config: VigieConfig, name: str, value: float) -> VigieConfig:
     """A copy of `config` with one detection threshold changed (validated)."""
     fields = type(config.detection).model_fields
+    if name == "bucket":
+        raise ValueError("--sweep: the bucket width cannot be swept (counts are shared)")
     if name not in fields:
         known = ", ".join(sorted(fields))
         raise ValueError(f"--sweep: unknown detection setting {name!r} (known: {known})")

@@ -132,24 +132,26 @@ class Ingestor:
     def prepare(self, mentions: Sequence[Mention]) -> list[Prepared]:
         """Mentions that match a topic, with topics, language and scores filled in.
         Mentions matching no topic are left out: they are not the watch's business."""
-        matched = [(m, self.topics_for(m)) for m in mentions]
-        matched = [(m, topics) for m, topics in matched if topics]
+        return [p for _, p in self.prepare_indexed(mentions)]
+
+    def prepare_indexed(self, mentions: Sequence[Mention]) -> list[tuple[int, Prepared]]:
+        """`prepare`, each result with the index of its mention in `mentions`."""
+        matched = [(i, m, self.topics_for(m)) for i, m in enumerate(mentions)]
+        matched = [(i, m, topics) for i, m, topics in matched if topics]
         if not matched:
             return []
-        texts = [m.body for m, _ in matched]
-        scores = self.router.score_batch(texts, [m.lang for m, _ in matched])
+        texts = [m.body for _, m, _ in matched]
+        scores = self.router.score_batch(texts, [m.lang for _, m, _ in matched])
         out = []
-        for (mention, topics), score, text in zip(matched, scores, texts, strict=True):
+        for (i, mention, topics), score, text in zip(matched, scores, texts, strict=True):
             source = self.config.source(mention.source)
-            out.append(
-                Prepared(
-                    mention=replace(mention, topics=topics, lang=score.lang, story=story_of(mention)),
-                    topics=topics,
-                    scores=score,
-                    near_keys=near_keys(text),
-                    weight=source.weight if source is not None else 1.0,
-                )
-            )
+            out.append((i, Prepared(
+                mention=replace(mention, topics=topics, lang=score.lang, story=story_of(mention)),
+                topics=topics,
+                scores=score,
+                near_keys=near_keys(text),
+                weight=source.weight if source is not None else 1.0,
+            )))
         return out
 
 

@@ -2,19 +2,20 @@
 
 Matching (unless a mention carries `topics`), sentiment, dedup, buckets, detector and
 classifier are the very functions the workers call; only the state lives in memory instead of
-Redis. A detection bucket is closed when the first mention past its end arrives, so every
-decision uses only mentions published at or before its `at`.
+Redis. Mentions are first counted into buckets (what a sweep reuses), then the detector reads
+the buckets one at a time in time order, as the live detect task does: every decision uses
+only mentions published before its `at`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from monitor.config.files import VigieConfig
 from monitor.detection.engine import Detector, TopicState
 from monitor.indicators import Prepared
-from monitor.model import BucketStats, EpisodeEvent, Mention
+from monitor.model import BucketStats, EpisodeEvent, Mention, Scores
 from monitor.pipeline import Ingestor, MemorySeenIndex, batch_token, count
 from monitor.sentiment.router import SentimentRouter
 from monitor.timeutil import floor_to, parse_duration, to_epoch
@@ -39,80 +40,76 @@ def detectors_for(config: VigieConfig) -> Callable[[str], Detector]:
 
 
 @dataclass
-class ReplayState:
-    """What a replay carries between buckets; exposed so callers can inspect series."""
+class Series:
+    """A replay's counts: detection-width buckets per topic, from `start` to `end`.
+
+    Counting (dedup, syndication, near-duplicates, sentiment shares) does not depend on any
+    detection threshold, so a sweep counts once and detects many times. `buckets` is sparse:
+    a missing bucket is an empty one. `first` is where each topic's watch begins (the replay's
+    start for configured topics, their first mention for the others)."""
 
     width: int
-    open_start: int | None = None
-    buckets: dict[str, BucketStats] = field(default_factory=dict)
-    states: dict[str, TopicState] = field(default_factory=dict)
-    history: dict[str, list[BucketStats]] = field(default_factory=dict)
+    start: int
+    end: int
+    buckets: dict[str, dict[int, BucketStats]] = field(default_factory=dict)
+    first: dict[str, int] = field(default_factory=dict)
 
 
-class Replayer:
-    """Feeds prepared mentions, in time order, through counting and detection."""
-
-    def __init__(self, config: VigieConfig, *, keep_history: bool = False) -> None:
-        self.config = config
-        self.width = int(parse_duration(config.detection.bucket))
-        self.detector = detectors_for(config)
-        retention = config.retention
-        self.seen = MemorySeenIndex(retention.dedup)
-        self.state = ReplayState(self.width)
-        self.keep_history = keep_history
-        for topic in config.topics:
-            self._ensure(topic.name)
-
-    def _ensure(self, topic: str) -> None:
-        if topic not in self.state.states:
-            self.state.states[topic] = self.detector(topic).new_state(topic)
-
-    def _close_until(self, epoch: float) -> Iterator[EpisodeEvent]:
-        """Close every detection bucket that ends at or before `epoch`."""
-        st = self.state
-        if st.open_start is None:
-            st.open_start = floor_to(epoch, self.width)
-            return
-        while epoch >= st.open_start + self.width:
-            for topic, topic_state in st.states.items():
-                bucket = st.buckets.pop(topic, None) or BucketStats(
-                    topic=topic, start=st.open_start, width=self.width
-                )
-                if self.keep_history:
-                    st.history.setdefault(topic, []).append(bucket)
-                yield from self.detector(topic).step(topic_state, bucket)
-            st.open_start += self.width
-
-    def feed(self, prepared: Sequence[Prepared]) -> Iterator[EpisodeEvent]:
-        """Count a time-ordered batch, closing buckets as event time passes their end."""
-        group: list[Prepared] = []
-        group_start: int | None = None
-        for item in prepared:
-            start = floor_to(to_epoch(item.mention.published), self.width)
-            if group and start != group_start:
-                yield from self._count_group(group)
-                group = []
-            group_start = start
-            group.append(item)
-        if group:
-            yield from self._count_group(group)
-
-    def _count_group(self, group: list[Prepared]) -> Iterator[EpisodeEvent]:
-        yield from self._close_until(to_epoch(group[0].mention.published))
-        verdicts = self.seen.judge(group, batch_token(group))
-        deltas = count(group, verdicts, (self.width,))
-        for (topic, _width, start), delta in deltas.buckets.items():
-            self._ensure(topic)
-            current = self.state.buckets.get(topic)
+def count_series(prepared: Sequence[Prepared], config: VigieConfig,
+                 until: float | None = None) -> Series:
+    """Dedup and count time-ordered mentions into detection-width buckets, in event time."""
+    width = int(parse_duration(config.detection.bucket))
+    seen = MemorySeenIndex(config.retention.dedup)
+    if not prepared:
+        return Series(width, 0, 0)
+    start = floor_to(to_epoch(prepared[0].mention.published), width)
+    end = floor_to(to_epoch(prepared[-1].mention.published), width) + width
+    series = Series(width, start, max(end, floor_to(until, width) if until else 0))
+    for topic in config.topics:
+        series.buckets[topic.name] = {}
+        series.first[topic.name] = start
+    for group in _by_bucket(prepared, width):
+        verdicts = seen.judge(group, batch_token(group))
+        for (topic, _width, bucket_start), delta in count(group, verdicts, (width,)).buckets.items():
+            topic_buckets = series.buckets.setdefault(topic, {})
+            series.first.setdefault(topic, bucket_start)
+            current = topic_buckets.get(bucket_start)
             if current is None:
-                self.state.buckets[topic] = delta
+                topic_buckets[bucket_start] = delta
             else:
-                assert current.start == start
                 current.merge(delta)
+    return series
 
-    def finish(self, until: float) -> Iterator[EpisodeEvent]:
-        """Close buckets up to `until` (event time): the end of the replay."""
-        yield from self._close_until(until)
+
+def _by_bucket(prepared: Sequence[Prepared], width: int) -> Iterator[list[Prepared]]:
+    group: list[Prepared] = []
+    group_start: int | None = None
+    for item in prepared:
+        start = floor_to(to_epoch(item.mention.published), width)
+        if group and start != group_start:
+            yield group
+            group = []
+        group_start = start
+        group.append(item)
+    if group:
+        yield group
+
+
+def detect_series(series: Series, config: VigieConfig) -> Iterator[EpisodeEvent]:
+    """The detector and classifier over counted buckets, one bucket at a time for every
+    topic, in time order: each decision sees only buckets that ended at or before its `at`."""
+    detector_for = detectors_for(config)
+    states: dict[str, TopicState] = {}
+    for bucket_start in range(series.start, series.end, series.width):
+        for topic, buckets in series.buckets.items():
+            if series.first[topic] > bucket_start:
+                continue  # not watched yet: its first mention is later
+            state = states.get(topic)
+            if state is None:
+                state = states[topic] = detector_for(topic).new_state(topic)
+            bucket = buckets.get(bucket_start) or BucketStats(
+                topic=topic, start=bucket_start, width=series.width)
+            yield from detector_for(topic).step(state, bucket)
 
 
 def sorted_mentions(mentions: Iterable[Mention]) -> list[Mention]:
@@ -123,6 +120,7 @@ def sorted_mentions(mentions: Iterable[Mention]) -> list[Mention]:
 
 
 _WORKER: Ingestor | None = None
+Compact = tuple[int, tuple[str, ...], Scores, tuple[str, ...], str, float]
 
 
 def _init_worker(config: VigieConfig) -> None:
@@ -130,9 +128,12 @@ def _init_worker(config: VigieConfig) -> None:
     _WORKER = Ingestor.from_config(config)
 
 
-def _prepare_chunk(chunk: Sequence[Mention]) -> list[Prepared]:
+def _prepare_chunk(chunk: Sequence[Mention]) -> list[Compact]:
+    # Only what the parent lacks travels back: pickling whole Mentions again would cost
+    # about as much as scoring them.
     assert _WORKER is not None
-    return _WORKER.prepare(chunk)
+    return [(i, p.topics, p.scores, p.near_keys, p.mention.story, p.weight)
+            for i, p in _WORKER.prepare_indexed(chunk)]
 
 
 def prepare_all(
@@ -155,8 +156,10 @@ def prepare_all(
 
     context = multiprocessing.get_context("fork")
     with context.Pool(processes, initializer=_init_worker, initargs=(ingestor.config,)) as pool:
-        for chunk, prepared in zip(chunks, pool.imap(_prepare_chunk, chunks), strict=True):
-            out.extend(prepared)
+        for chunk, compact in zip(chunks, pool.imap(_prepare_chunk, chunks), strict=True):
+            for i, topics, scores, near, story, weight in compact:
+                mention = replace(chunk[i], topics=topics, lang=scores.lang, story=story)
+                out.append(Prepared(mention, topics, scores, near, weight))
             if progress:
                 progress(len(chunk))
     return out
@@ -164,16 +167,9 @@ def prepare_all(
 
 def run_prepared(
     prepared: Sequence[Prepared], config: VigieConfig, until: float | None = None,
-    replayer: Replayer | None = None,
 ) -> Iterator[EpisodeEvent]:
     """Detection over already-scored mentions, in event time."""
-    replayer = replayer or Replayer(config)
-    for i in range(0, len(prepared), BATCH):
-        yield from replayer.feed(prepared[i:i + BATCH])
-    if prepared:
-        end = to_epoch(prepared[-1].mention.published)
-        last = floor_to(end, replayer.width) + replayer.width
-        yield from replayer.finish(max(last, until or 0))
+    yield from detect_series(count_series(prepared, config, until), config)
 
 
 def replay_events(

@@ -109,7 +109,8 @@ def register(app: typer.Typer) -> None:
             task = progress.add_task("scoring mentions", total=len(items))
             prepared = backtest.prepare(items, cfg, lambda n: progress.advance(task, n),
                                         processes or os.cpu_count() or 1)
-            outcome = backtest.run(prepared, cfg, rules)
+            series = backtest.count(prepared, cfg)
+            outcome = backtest.run(series, cfg, rules)
         records = outcome.records()
         out.parent.mkdir(parents=True, exist_ok=True)
         with out.open("wb") as handle:
@@ -119,7 +120,7 @@ def register(app: typer.Typer) -> None:
         if label_list is not None:
             _evaluation(outcome, label_list)
         if sweep_spec:
-            _sweep(prepared, cfg, rules, sweep_spec, label_list)
+            _sweep(series, cfg, rules, sweep_spec, label_list)
         if notify:
             _notify(outcome)
 
@@ -141,7 +142,7 @@ def _evaluation(outcome: backtest.Outcome, labels: list[dict[str, Any]]) -> None
     Console().print(report.table())
 
 
-def _sweep(prepared: Any, cfg: VigieConfig, rules: Any, spec: tuple[str, list[float]],
+def _sweep(series: Any, cfg: VigieConfig, rules: Any, spec: tuple[str, list[float]],
            labels: list[dict[str, Any]] | None) -> None:
     from monitor.detection.evaluate import evaluate
 
@@ -150,7 +151,7 @@ def _sweep(prepared: Any, cfg: VigieConfig, rules: Any, spec: tuple[str, list[fl
     for column in (name, "alerts fired", "crisis precision", "crisis recall", "median delay (min)"):
         table.add_column(column)
     for value in values:
-        outcome = backtest.run(prepared, backtest.with_setting(cfg, name, value), rules)
+        outcome = backtest.run(series, backtest.with_setting(cfg, name, value), rules)
         fired = outcome.fired_events() if rules is not None else outcome.events
         row = [f"{value:g}", str(len(fired))]
         if labels is not None:
