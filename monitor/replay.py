@@ -120,6 +120,7 @@ def sorted_mentions(mentions: Iterable[Mention]) -> list[Mention]:
 
 
 _WORKER: Ingestor | None = None
+_MENTIONS: Sequence[Mention] = ()
 Compact = tuple[int, tuple[str, ...], Scores, tuple[str, ...], str, float]
 
 
@@ -128,12 +129,13 @@ def _init_worker(config: VigieConfig) -> None:
     _WORKER = Ingestor.from_config(config)
 
 
-def _prepare_chunk(chunk: Sequence[Mention]) -> list[Compact]:
-    # Only what the parent lacks travels back: pickling whole Mentions again would cost
-    # about as much as scoring them.
+def _prepare_range(span: tuple[int, int]) -> list[Compact]:
+    # Forked workers read the mentions they inherited and send back only what the parent
+    # lacks: pickling whole Mentions either way would cost about as much as scoring them.
     assert _WORKER is not None
-    return [(i, p.topics, p.scores, p.near_keys, p.mention.story, p.weight)
-            for i, p in _WORKER.prepare_indexed(chunk)]
+    first, last = span
+    return [(first + i, p.topics, p.scores, p.near_keys, p.mention.story, p.weight)
+            for i, p in _WORKER.prepare_indexed(_MENTIONS[first:last])]
 
 
 def prepare_all(
@@ -142,26 +144,32 @@ def prepare_all(
 ) -> list[Prepared]:
     """Match and score every mention once (a sweep reuses the result), in order.
 
-    With `processes` > 1 the chunks are scored in a process pool: scoring is pure and
-    CPU-bound, and the chunks come back in order, so the result is the same."""
-    chunks = [mentions[i:i + BATCH] for i in range(0, len(mentions), BATCH)]
+    With `processes` > 1 the mentions are scored in forked worker processes: scoring is
+    pure and CPU-bound, and the chunks come back in order, so the result is the same."""
+    spans = [(i, min(i + BATCH, len(mentions))) for i in range(0, len(mentions), BATCH)]
     out: list[Prepared] = []
-    if processes <= 1 or len(chunks) < 2:
-        for chunk in chunks:
-            out.extend(ingestor.prepare(chunk))
+    if processes <= 1 or len(spans) < 2:
+        for first, last in spans:
+            out.extend(ingestor.prepare(mentions[first:last]))
             if progress:
-                progress(len(chunk))
+                progress(last - first)
         return out
     import multiprocessing
 
-    context = multiprocessing.get_context("fork")
-    with context.Pool(processes, initializer=_init_worker, initargs=(ingestor.config,)) as pool:
-        for chunk, compact in zip(chunks, pool.imap(_prepare_chunk, chunks), strict=True):
-            for i, topics, scores, near, story, weight in compact:
-                mention = replace(chunk[i], topics=topics, lang=scores.lang, story=story)
-                out.append(Prepared(mention, topics, scores, near, weight))
-            if progress:
-                progress(len(chunk))
+    global _MENTIONS
+    _MENTIONS = mentions
+    try:
+        context = multiprocessing.get_context("fork")
+        with context.Pool(processes, initializer=_init_worker,
+                          initargs=(ingestor.config,)) as pool:
+            for (first, last), compact in zip(spans, pool.imap(_prepare_range, spans), strict=True):
+                for i, topics, scores, near, story, weight in compact:
+                    mention = replace(mentions[i], topics=topics, lang=scores.lang, story=story)
+                    out.append(Prepared(mention, topics, scores, near, weight))
+                if progress:
+                    progress(last - first)
+    finally:
+        _MENTIONS = ()
     return out
 
 
