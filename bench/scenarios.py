@@ -35,7 +35,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from scenario_texts import TEXTS, BrandTexts  # noqa: E402
+from scenario_data.texts import TEXTS, BrandTexts  # noqa: E402
 
 from monitor.model import Mention  # noqa: E402
 from monitor.timeutil import from_epoch, iso  # noqa: E402
@@ -303,6 +303,8 @@ def main(argv: list[str] | None = None) -> int:
     write(scenario, args.out)
     print(f"{len(scenario.mentions)} mentions, {len(scenario.labels)} labelled events, "
           f"{len(scenario.topics)} topics -> {args.out}")
+    print(f"RESULT mentions={len(scenario.mentions)} events={len(scenario.labels)} "
+          f"topics={len(scenario.topics)} seed={args.seed}")
     return 0
 
 

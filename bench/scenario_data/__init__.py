@@ -1,0 +1,1 @@
+"""Text fragments of the scenario generator (bench/scenarios.py)."""
