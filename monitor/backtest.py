@@ -53,11 +53,9 @@ class Outcome:
 
     def fired_events(self) -> list[EpisodeEvent]:
         """Events that reached people (after rules), for evaluating what a team would see."""
-        fired = {a.event.episode + a.event.at.isoformat() for d in self.decisions
-                 for a in d.alerts if a.status is AlertStatus.FIRED}
-        fired |= {a.event.episode + a.event.at.isoformat() for a in self.ticks
-                  if a.status is AlertStatus.FIRED}
-        return [e for e in self.events if e.episode + e.at.isoformat() in fired]
+        alerts = [*(a for d in self.decisions for a in d.alerts), *self.ticks]
+        fired = {(a.event.episode, a.event.at) for a in alerts if a.status is AlertStatus.FIRED}
+        return [e for e in self.events if (e.episode, e.at) in fired]
 
 
 def load_mentions(paths: Sequence[Path], on_error: Callable[[str], None]) -> list[Mention]:

@@ -24,11 +24,9 @@ ConfigOpt = Annotated[
 
 
 def _settings(config: Path | None) -> Settings:
-    settings = Settings.from_env()
     if config is not None:
-        os.environ["VIGIE_CONFIG"] = str(config)
-        settings = Settings.from_env()
-    return settings
+        os.environ["VIGIE_CONFIG"] = str(config)  # the worker processes inherit it
+    return Settings.from_env()
 
 
 def check_all(settings: Settings) -> list[str]:
@@ -56,9 +54,8 @@ def check_all(settings: Settings) -> list[str]:
     return problems
 
 
-def _check_or_exit(path: Path) -> None:
-    problems = check_all(Settings.from_env() if path == Settings.from_env().config_path
-                         else Settings(config_path=path))
+def _check_or_exit(settings: Settings) -> None:
+    problems = check_all(settings)
     if problems:
         for problem in problems:
             console.print(problem, markup=False, highlight=False, soft_wrap=True)
@@ -84,7 +81,7 @@ def register(app: typer.Typer) -> None:
         """Validate vigie.yaml, its alert rules and playbooks; every problem as
         file:line: field: reason; exit 2 if any."""
         settings = _settings(config)
-        _check_or_exit(settings.config_path)
+        _check_or_exit(settings)
         cfg = load_config(settings.config_path)
         console.print(
             f"[green]{settings.config_path}: OK[/green] - {len(cfg.topics)} topic(s), "
@@ -106,7 +103,7 @@ def register(app: typer.Typer) -> None:
         settings = _settings(config)
         supervisor = Supervisor(settings, demo=demo, concurrency=concurrency)
         if not demo:
-            _check_or_exit(settings.config_path)
+            _check_or_exit(settings)
         code = supervisor.run(duration)
         raise typer.Exit(code)
 
@@ -122,7 +119,7 @@ def register(app: typer.Typer) -> None:
             console.print("[red]REDIS_URL is not set: `vigie worker` needs a shared Redis "
                           "(use `vigie run` for the embedded default)[/red]")
             raise typer.Exit(2)
-        _check_or_exit(settings.config_path)
+        _check_or_exit(settings)
         args = ["worker", "-l", "INFO", "--concurrency", str(concurrency)]
         if queues:
             args += ["-Q", queues]
@@ -135,7 +132,7 @@ def register(app: typer.Typer) -> None:
         if settings.embedded:
             console.print("[red]REDIS_URL is not set: `vigie beat` needs a shared Redis[/red]")
             raise typer.Exit(2)
-        _check_or_exit(settings.config_path)
+        _check_or_exit(settings)
         schedule = settings.data_dir / "celerybeat-schedule"
         settings.data_dir.mkdir(parents=True, exist_ok=True)
         raise typer.Exit(_celery(["beat", "-l", "INFO", "-s", str(schedule)], dict(os.environ)).wait())
@@ -148,7 +145,7 @@ def register(app: typer.Typer) -> None:
         from monitor.store.state import JsonState
 
         settings = _settings(config)
-        _check_or_exit(settings.config_path)
+        _check_or_exit(settings)
         cfg = load_config(settings.config_path)
         try:
             client = connect(settings)
