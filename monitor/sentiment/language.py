@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
+from monitor.sentiment.langid_batch import BatchIdentifier
+
 OTHER = "other"
 # Languages frequent in European feeds; each one that is not configured acts as a decoy.
 DECOYS: tuple[str, ...] = ("en", "fr", "de", "es", "it", "pt", "nl")
@@ -81,12 +83,16 @@ class LanguageDetector:
         if not self.languages or "" in self.languages:
             raise ValueError("at least one non-empty language is required")
         candidates = list(self.languages) + [d for d in decoys if d not in self.languages]
-        base = _model()  # shared and never restricted itself: each detector restricts a copy
+        base = _model()  # shared, never restricted itself
         known = set(base.nb_classes)
         unknown = [lang for lang in candidates if lang not in known]
         if unknown:
             raise ValueError(f"unknown language code(s) for the detector: {', '.join(unknown)}")
-        self._identifier = _copy_restricted(base, candidates)
+        # The model restricted to the candidates, scored a batch at a time (langid_batch.py);
+        # columns in the model's order, so ties rank as py3langid's `rank` ranks them.
+        wanted = set(candidates)
+        self._batch = BatchIdentifier(base, list(dict.fromkeys(
+            c for c in base.nb_classes if c in wanted)))
         self._configured = frozenset(self.languages)
         # Markers only decide between configured languages that both have a list.
         self._markers = {lang: MARKERS[lang] for lang in self.languages if lang in MARKERS}
@@ -94,19 +100,36 @@ class LanguageDetector:
     def detect(self, text: str) -> str:
         """A configured language code, or "other". A text with no letter (emoji, numbers,
         links only) gets the first configured language, whose scorer still reads emoji."""
-        if not any(ch.isalpha() for ch in text):
-            return self.languages[0]
-        fast = self._by_markers(text)
-        if fast is not None:
-            return fast
-        ranked = self._identifier.rank(text[:DETECT_CHARS])
-        best = ranked[0][0]
-        if best in self._configured:
-            return str(best)
-        if ranked[0][1] >= DECOY_MIN_PROBABILITY:
-            return OTHER
-        return str(next(lang for lang, _p in ranked if lang in self._configured))
+        return self.detect_batch([text])[0]
 
+    def detect_batch(self, texts: Sequence[str]) -> list[str]:
+        """`detect` for each text, in order; the model scores the undecided ones together.
+        A text's answer does not depend on the rest of its batch."""
+        out: list[str | None] = []
+        pending: list[int] = []
+        for i, text in enumerate(texts):
+            if not any(ch.isalpha() for ch in text):
+                out.append(self.languages[0])
+                continue
+            fast = self._by_markers(text)
+            out.append(fast)
+            if fast is None:
+                pending.append(i)
+        if pending:
+            rows = self._batch.probabilities([texts[i][:DETECT_CHARS] for i in pending])
+            for i, row in zip(pending, rows.tolist(), strict=True):
+                out[i] = self._decide(row)
+        return [lang or OTHER for lang in out]
+
+    def _decide(self, probabilities: list[float]) -> str:
+        ranked = sorted(zip(self._batch.languages, probabilities, strict=True),
+                        key=lambda pair: pair[1], reverse=True)
+        best, confidence = ranked[0]
+        if best in self._configured:
+            return best
+        if confidence >= DECOY_MIN_PROBABILITY:
+            return OTHER
+        return next(lang for lang, _p in ranked if lang in self._configured)
 
     def _by_markers(self, text: str) -> str | None:
         """The language whose function words fill the text, when no doubt is left."""
@@ -120,12 +143,3 @@ class LanguageDetector:
             ):
                 return lang
         return None
-
-
-def _copy_restricted(base: Any, languages: list[str]) -> Any:
-    """A LanguageIdentifier over the same model arrays, restricted to `languages`."""
-    import copy
-
-    clone = copy.copy(base)  # shallow: the model arrays are shared, not copied
-    clone.set_languages(languages)  # rebinds the clone's tables, leaves `base` whole
-    return clone

@@ -96,7 +96,9 @@ class SentimentRouter:
 
     def score(self, text: str, lang: str | None = None) -> Scores:
         """Scores of `text`. `lang` is the feed-declared language, if any."""
-        chosen = self.language(text, lang)
+        return self._scored(text, self.language(text, lang))
+
+    def _scored(self, text: str, chosen: str) -> Scores:
         scorer = self.scorer(chosen) if chosen != OTHER else None
         if scorer is None:
             return Scores(lang=chosen, compound=None, label=None, scorer="none")
@@ -116,9 +118,19 @@ class SentimentRouter:
     def score_batch(
         self, texts: Sequence[str], langs: Sequence[str | None] | None = None
     ) -> list[Scores]:
-        """`score` for each text, in order; `langs`, when given, is aligned with `texts`."""
+        """`score` for each text, in order; `langs`, when given, is aligned with `texts`.
+        Languages are detected for the whole batch at once (the model is cheaper that way)."""
         if langs is not None and len(langs) != len(texts):
             raise ValueError(f"{len(texts)} texts but {len(langs)} languages")
-        if langs is None:
-            return [self.score(text) for text in texts]
-        return [self.score(text, lang) for text, lang in zip(texts, langs, strict=True)]
+        chosen: list[str | None] = [None] * len(texts)
+        if langs is not None:
+            for i, lang in enumerate(langs):
+                declared = normalise_lang(lang)
+                if declared in self._configured:
+                    chosen[i] = declared
+        undecided = [i for i, lang in enumerate(chosen) if lang is None]
+        if undecided:
+            detected = self.detector.detect_batch([texts[i] for i in undecided])
+            for i, lang in zip(undecided, detected, strict=True):
+                chosen[i] = lang
+        return [self._scored(text, lang or OTHER) for text, lang in zip(texts, chosen, strict=True)]
