@@ -170,6 +170,16 @@ def _google_news_target(token: str) -> str | None:
     return text if " " not in text else None
 
 
+# Already canonical, as most links are: http(s), a lower-case host name without port, user or
+# trailing dot, a path of visible ASCII, no query or fragment. Such a link comes back as is
+# (with "/" for an empty path): parsing it would change nothing, and parsing is most of the
+# cost of reading a replay file (tests/sources/test_normalise.py holds both paths to the same
+# answers).
+_PLAIN_URL = re.compile(r"https?://[a-z0-9-]+(?:\.[a-z0-9-]+)*(?:/[!-\x22$-\x3e@-~]*)?\Z")
+_REDIRECTOR_PREFIXES = ("http://www.google.", "https://www.google.", "http://google.",
+                        "https://google.", "http://news.google.com/", "https://news.google.com/")
+
+
 def canonical_url(url: str | None, base: str | None = None) -> str:
     """A stable form of a link: redirectors unwrapped, resolved against `base` when
     relative, scheme and host lower-cased, default port, fragment and tracking parameters
@@ -178,6 +188,8 @@ def canonical_url(url: str | None, base: str | None = None) -> str:
     if not url:
         return ""
     url = url.strip()
+    if _PLAIN_URL.match(url) and not url.startswith(_REDIRECTOR_PREFIXES):
+        return url if url.count("/") > 2 else url + "/"
     if base and "://" not in url and not url.startswith(("mailto:", "tag:", "urn:")):
         url = urljoin(base, url)
     url = unwrap_redirect(url)

@@ -67,8 +67,10 @@ class MemorySeenIndex:
     def _claim(table: dict[str, float], key: str, now: float, window: float) -> bool:
         """True (and remembered from `now`) unless `key` was first seen within `window`."""
         seen = table.get(key)
-        if seen is not None and seen > now - window:
-            return False
+        if seen is not None:
+            if seen > now - window:
+                return False
+            del table[key]  # re-inserted below, so the table stays in order of first sighting
         table[key] = now
         return True
 
@@ -101,8 +103,16 @@ class MemorySeenIndex:
         if now - self._last_sweep < 3600:
             return
         self._last_sweep = now
+        # Tables are in order of first sighting and a replay is in time order: the expired
+        # keys are at the front (a straggler left behind only costs memory; `_claim` checks
+        # the window itself).
         for table, window in ((self._stories, self.story_window), (self._near, self.near_window)):
-            for key in [k for k, seen in table.items() if seen <= now - window]:
+            expired = []
+            for key, seen in table.items():
+                if seen > now - window:
+                    break
+                expired.append(key)
+            for key in expired:
                 del table[key]
 
 

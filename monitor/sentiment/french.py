@@ -153,6 +153,7 @@ class FrenchSentimentAnalyzer:
         self.emoji = dict(emoji)
         self._emoji_chars = frozenset(k for k in self.emoji if len(k) == 1)
         self._word_info: dict[str, tuple[str, float, bool]] = {}
+        self._token_info: dict[str, tuple[tuple[tuple[str, float, bool], ...], bool]] = {}
         # Phrases are looked up only from their first word, so single words stay one probe.
         self.phrases: dict[str, list[tuple[tuple[str, ...], float]]] = {}
         for key, value in self.lexicon.items():
@@ -167,15 +168,30 @@ class FrenchSentimentAnalyzer:
 
     def _items(self, text: str) -> list[_Item]:
         items: list[_Item] = []
-        emoji, emoji_chars, word_info = self.emoji, self._emoji_chars, self._word_info
+        tokens, read = self._token_info, self._read_token
         for raw in _TOKEN.findall(text.replace("’", "'").replace("‘", "'")):
-            if raw in emoji:  # emoticons such as ":)" or "<3" are whole tokens
-                items.append(_Item("", emoji[raw], False, False))
-                continue
+            info = tokens.get(raw)
+            if info is None:
+                info = read(raw)
+            parts, end = info
+            items.extend(_Item(key, valence, caps, False) for key, valence, caps in parts)
+            if end and items:
+                items[-1].end = True
+        return items
+
+    def _read_token(self, raw: str) -> tuple[tuple[tuple[str, float, bool], ...], bool]:
+        """What one whitespace-separated token contributes: (key, valence, capitals) per
+        item, and whether a clause ends after it. A function of the token alone, so it is
+        remembered: social text repeats its tokens far more than its words' spellings vary."""
+        parts: list[tuple[str, float, bool]] = []
+        emoji, emoji_chars, word_info = self.emoji, self._emoji_chars, self._word_info
+        end = False
+        if raw in emoji:  # emoticons such as ":)" or "<3" are whole tokens
+            parts.append(("", emoji[raw], False))
+        else:
+            end = raw[-1] in _CLAUSE_END
             if not raw.isascii() and not emoji_chars.isdisjoint(raw):
-                for ch in raw:
-                    if ch in emoji_chars:
-                        items.append(_Item("", emoji[ch], False, False))
+                parts.extend(("", emoji[ch], False) for ch in raw if ch in emoji_chars)
             words = _WORD.findall(raw)
             if raw[0] == "#" and _CAMEL.search(raw):
                 # "#ManifDeLaHonte", "#FranceDéfigurée": the words of a camel-case hashtag
@@ -185,13 +201,14 @@ class FrenchSentimentAnalyzer:
                 info = word_info.get(word)
                 if info is None:
                     info = self._look_up(word)
-                key, valence, caps = info
-                if elision and key in _ELIDED and index + 1 < len(words):
+                if elision and info[0] in _ELIDED and index + 1 < len(words):
                     continue  # "l'", "d'", "qu'": no meaning of their own
-                items.append(_Item(key, valence, caps, False))
-            if items and raw[-1] in _CLAUSE_END:
-                items[-1].end = True
-        return items
+                parts.append(info)
+        result = (tuple(parts), end)
+        if len(self._token_info) >= _WORD_CACHE:
+            self._token_info.clear()  # bounded, as the word cache
+        self._token_info[raw] = result
+        return result
 
     def _look_up(self, word: str) -> tuple[str, float, bool]:
         """(key, valence, capitals) of one word as written, remembered for next time."""

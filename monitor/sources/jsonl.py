@@ -61,12 +61,15 @@ def parse_line(
         data["source"] = default_source
     if default_type and not data.get("source_type"):
         data["source_type"] = default_type
+    if not data.get("story"):
+        url, title, text = data.get("url"), data.get("title"), data.get("text")
+        if all(isinstance(v, str) or v is None for v in (url, title, text)):
+            # Computed before the Mention is built: rebuilding it would cost as much again.
+            data["story"] = story_key(url or "", title or "", text or "")
     try:
         mention = Mention.from_replay(data)
     except (TypeError, AttributeError) as exc:  # e.g. "published": 5
         raise ValueError(f"wrong field type ({exc})") from None
-    if not mention.story:
-        mention = replace(mention, story=story_key(mention.url, mention.title, mention.text))
     return mention
 
 

@@ -230,3 +230,23 @@ def test_derived_forms_do_not_collide_with_common_words(fr: FrenchSentimentAnaly
     assert c(fr, "Il venait de partir") == 0.0
     assert c(fr, "Deux bornes de recharge") == 0.0  # not "bornés"
     assert c(fr, "Un style sobre") == 0.0  # not "stylé"
+
+
+def test_token_cache_never_changes_a_result() -> None:
+    """Scores with warm word and token caches equal scores computed from cold caches."""
+    import random
+
+    from monitor.sentiment.french import FrenchSentimentAnalyzer
+
+    rng = random.Random(4)
+    tokens = (":) :-! <3 !!! ... ?! , ; #JeSuisDéçu #ManifDeLaHonte l'arnaque n’aime pas ne "
+              "plus que jamais TRÈS nul 😡 👍 mais lutter contre le gaspillage pas mal de "
+              "nuuuul ahahah super grave peu fiable un peu cher").split()
+    texts = [" ".join(rng.choice(tokens) for _ in range(rng.randint(0, 14))) for _ in range(3000)]
+    warm = FrenchSentimentAnalyzer()
+    cold = FrenchSentimentAnalyzer()
+    for text in texts:
+        expected = warm.polarity_scores(text)
+        cold._word_info.clear()
+        cold._token_info.clear()
+        assert cold.polarity_scores(text) == expected, text

@@ -183,3 +183,30 @@ def test_unclosed_script_hides_the_rest_and_cdata_is_unwrapped():
     """An unclosed <script> swallows what follows; CDATA markers vanish."""
     assert html_to_text("shown <script>var x = 1; hidden") == "shown"
     assert html_to_text("<![CDATA[<b>bold</b>]]>") == "bold"
+
+
+def _random_urls(count: int, seed: int = 7) -> list[str]:
+    import random
+
+    rng = random.Random(seed)
+    hosts = ["x.example", "X.Example", "news.google.com", "www.google.fr", "a-b.c0.example.",
+             "host", "ex.com:80", "ex.com:8443", "user@ex.com", "[::1]", "xn--caf-dma.fr"]
+    pieces = ["", "/", "/a", "/a/b", "//c", "/%41", "/é", "/a b", "/~x!$&'()*+,;=:@", "/a\tb",
+              "?q=1", "?utm_source=x&id=2", "#frag", "/url?url=https://t.example/p", "/.."]
+    return [rng.choice(["http://", "https://", "HTTP://", "ftp://", ""]) + rng.choice(hosts)
+            + "".join(rng.choice(pieces) for _ in range(rng.randint(0, 3)))
+            for _ in range(count)]
+
+
+def test_canonical_url_fast_path_gives_the_parsed_answer(monkeypatch):
+    """Links taken as already canonical come back exactly as full parsing returns them."""
+    import re
+
+    from monitor import normalise
+
+    urls = _random_urls(5000) + ["https://x.example", "http://a.b/c/", "https://x.example/a?"]
+    fast = [canonical_url(url) for url in urls]
+    hits = sum(bool(normalise._PLAIN_URL.match(url.strip())) for url in urls)
+    monkeypatch.setattr(normalise, "_PLAIN_URL", re.compile(r"(?!)"))
+    assert fast == [canonical_url(url) for url in urls]
+    assert hits > 300  # the fast path is exercised
