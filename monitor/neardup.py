@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import zlib
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -33,23 +34,42 @@ _WORD = re.compile(r"\w+")
 
 def _tokens(text: str) -> list[str]:
     text = _NOISE.sub(" ", text.lower())
-    text = unicodedata.normalize("NFKD", text)
-    return _WORD.findall(text.encode("ascii", "ignore").decode("ascii"))
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return _WORD.findall(text)
 
 
 def near_keys(text: str) -> tuple[str, ...]:
     """Band keys of `text`; empty when the text is too short to judge."""
-    words = _tokens(text)
-    if len(words) < MIN_TOKENS:
-        return ()
-    hashes = np.fromiter(
-        {zlib.crc32(f"{a} {b}".encode()) for a, b in zip(words, words[1:], strict=False)},
-        dtype=np.uint64,
-    )
+    return near_keys_batch([text])[0]
+
+
+def near_keys_batch(texts: Sequence[str]) -> list[tuple[str, ...]]:
+    """`near_keys` of each text, the hashing done for the whole batch in one numpy pass."""
+    out: list[tuple[str, ...]] = [()] * len(texts)
+    owners: list[int] = []
+    sizes: list[int] = []
+    hashes: list[int] = []
+    crc32 = zlib.crc32
+    for index, text in enumerate(texts):
+        words = _tokens(text)
+        if len(words) < MIN_TOKENS:
+            continue
+        distinct = {crc32(f"{a} {b}".encode()) for a, b in zip(words, words[1:], strict=False)}
+        owners.append(index)
+        sizes.append(len(distinct))
+        hashes.extend(distinct)
+    if not owners:
+        return out
+    values = np.array(hashes, dtype=np.uint64)
     # crc32 < 2**32 and multipliers < 2**32: products fit in 64 bits; the sum may wrap, which
     # leaves the low 32 bits (all we keep) as Python's exact arithmetic would.
-    mins = ((hashes[:, None] * _A_NP + _B_NP) & _MASK_NP).min(axis=0).tolist()
-    return tuple(
-        f"{band}:{'-'.join(format(m, 'x') for m in mins[band * ROWS:(band + 1) * ROWS])}"
-        for band in range(BANDS)
-    )
+    signatures = (values[:, None] * _A_NP + _B_NP) & _MASK_NP
+    starts = np.cumsum([0, *sizes[:-1]])
+    minima = np.minimum.reduceat(signatures, starts, axis=0).tolist()
+    for index, mins in zip(owners, minima, strict=True):
+        out[index] = tuple(
+            f"{band}:{mins[band * ROWS]:x}-{mins[band * ROWS + 1]:x}-{mins[band * ROWS + 2]:x}"
+            for band in range(BANDS)
+        )
+    return out

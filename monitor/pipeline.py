@@ -16,7 +16,7 @@ from typing import Protocol
 from monitor.config.files import VigieConfig
 from monitor.indicators import Deltas, Prepared, Verdict
 from monitor.model import Mention
-from monitor.neardup import near_keys
+from monitor.neardup import near_keys_batch
 from monitor.normalise import story_key
 from monitor.query import TopicMatcher
 from monitor.sentiment.router import SentimentRouter
@@ -152,14 +152,15 @@ class Ingestor:
             return []
         texts = [m.body for _, m, _ in matched]
         scores = self.router.score_batch(texts, [m.lang for _, m, _ in matched])
+        keys = near_keys_batch(texts)
         out = []
-        for (i, mention, topics), score, text in zip(matched, scores, texts, strict=True):
+        for (i, mention, topics), score, near in zip(matched, scores, keys, strict=True):
             source = self.config.source(mention.source)
             out.append((i, Prepared(
                 mention=replace(mention, topics=topics, lang=score.lang, story=story_of(mention)),
                 topics=topics,
                 scores=score,
-                near_keys=near_keys(text),
+                near_keys=near,
                 weight=source.weight if source is not None else 1.0,
             )))
         return out

@@ -14,7 +14,9 @@ whole consecutive words. Pure: no I/O, no state beyond the compiled tree.
 
 from __future__ import annotations
 
+import functools
 import re
+import sys
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -42,9 +44,18 @@ def normalise_text(text: str) -> str:
     apostrophes, and the same visible word written with or without accents (or in another
     Unicode form) normalises to the same string.
     """
+    if text.isascii():  # nothing to decompose, strip or unligature: most mentions
+        return text.lower().translate(_APOSTROPHES)
     text = unicodedata.normalize("NFKD", text.casefold().translate(_APOSTROPHES))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if not text.isascii():
+        text = text.translate(_combining_marks())
     return text.translate(_LIGATURES)
+
+
+@functools.cache
+def _combining_marks() -> dict[int, None]:
+    """Every combining code point, for `str.translate` to delete (built once, on first use)."""
+    return {cp: None for cp in range(sys.maxunicode + 1) if unicodedata.combining(chr(cp))}
 
 
 class QueryError(ValueError):

@@ -155,3 +155,22 @@ def test_matcher_index_never_hides_a_match(query: str, text: str) -> None:
     """The trigger-word index of TopicMatcher agrees with evaluating the query directly."""
     assert compile_query(query).matches(text)
     assert TopicMatcher([("t", query)]).match(text) == ("t",)
+
+
+def test_normalise_text_equals_the_per_character_definition() -> None:
+    """The fast paths (ASCII, one translate table for combining marks) give exactly what
+    decomposing and dropping every combining character one by one gives."""
+    import random
+    import unicodedata
+
+    from monitor.query import _APOSTROPHES, _LIGATURES, normalise_text
+
+    def reference(text: str) -> str:
+        text = unicodedata.normalize("NFKD", text.casefold().translate(_APOSTROPHES))
+        return "".join(ch for ch in text if not unicodedata.combining(ch)).translate(_LIGATURES)
+
+    rng = random.Random(2)
+    alphabet = "aAzZ éÉèçÇœŒæßẞİıﬁ’‘`´ʼ′ Ǆǅ 한국 日本 Ａ１ ｶ \u0308 \u0300 x\u0301 ñ ǰ ﬀ ½ ² ℌ 😀 İstanbul"
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(5000)]
+    texts += ["Plain ASCII, with a `backtick`", "ÉLÈVE Straße ŒUVRE", ""]
+    assert [normalise_text(t) for t in texts] == [reference(t) for t in texts]

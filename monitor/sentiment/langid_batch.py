@@ -22,7 +22,6 @@ from typing import Any
 
 import numpy as np
 
-
 NUMPY_MIN_TEXTS = 12  # below this many running texts, a Python byte loop is cheaper
 
 

@@ -92,3 +92,19 @@ def test_unscored_language_is_not_neutral() -> None:
     assert prepared[0].scores.compound is None
     (bucket,) = deltas.buckets.values()
     assert (bucket.unscored, bucket.neutral, bucket.scored) == (1, 0, 0)
+
+
+def test_near_keys_are_stable_and_independent_of_the_batch() -> None:
+    """Keys are pinned (Redis holds keys computed by earlier versions and other workers), and
+    a text gets the same keys alone or inside any batch."""
+    from monitor.neardup import near_keys, near_keys_batch
+
+    french = "Le service client est encore en panne, remboursez-moi https://x.example/1 #fail"
+    english = "Naïve café crème: the delivery was late again and nobody answers"
+    assert near_keys(french) == ("0:1087f80c-deb616a-560ec2c6", "1:dc3569c-3a30aef6-1b285059",
+                                 "2:ec959e6-77a09c8-1a02f96a", "3:11f26b98-31444c1a-1019cd84")
+    assert near_keys(english) == ("0:7f4be7b-308b5e4-2f31ae7f", "1:da3bc32-115483ab-1546a1",
+                                  "2:581db3-1fb50c29-10e2934", "3:23d3e50f-16e5517a-2e5080d")
+    texts = [french, "merci !", english, "", french.upper(), "a b c d e f g h"]
+    assert near_keys_batch(texts) == [near_keys(t) for t in texts]
+    assert near_keys_batch(texts)[1] == ()
