@@ -141,12 +141,12 @@ class FastVader:
         # never scores even if the lexicon lists it.
         self._scoring = {w: v for w, v in self.lexicon.items() if w not in BOOSTER_DICT}
         # The library replaces emoji character by character, so only one-character keys can
-        # ever match; no emoji is ASCII, which the fast path below relies on.
+        # ever match. ASCII text skips the scan as long as no emoji is ASCII (none in 3.3.2).
         self._emoji_chars = frozenset(k for k in self.emojis if len(k) == 1)
         self._ascii_emoji = any(c.isascii() for c in self._emoji_chars)
         self._amplifier = _punctuation_table()
 
-    def _replace_emojis(self, text: str, found: set[str]) -> str:
+    def _replace_emojis(self, text: str, found: frozenset[str]) -> str:
         """Each emoji (`found`: the emoji characters in `text`) becomes its description,
         preceded by a space unless it starts the text or follows a literal " " (the library's
         `prev_space`: an emoji right after another emoji, a tab or a letter gets the space; the

@@ -67,7 +67,9 @@ def test_checked_version_and_data(library: SentimentIntensityAnalyzer, fast: Fas
     """The installed library is the version checked, and the data are read as it reads them."""
     from importlib.metadata import version
 
-    assert version("vaderSentiment") == VADER_VERSION_CHECKED
+    assert version("vaderSentiment") == VADER_VERSION_CHECKED, (
+        "a new vaderSentiment: run the long parity test (module docstring), then update "
+        "VADER_VERSION_CHECKED in monitor/sentiment/vader_fast.py")
     assert fast.lexicon == library.lexicon
     assert fast.emojis == library.emojis
 
