@@ -274,9 +274,8 @@ class FastVader:
 
         # "least" right before: a negation, except in "at least" and "very least"; the guard
         # "not in lexicon" is the library's.
-        if p1 == "least" and p1 not in lexicon:
-            if p2 is None or (p2 != "at" and p2 != "very"):
-                valence = valence * N_SCALAR
+        if p1 == "least" and p1 not in lexicon and p2 not in ("at", "very"):
+            valence = valence * N_SCALAR
         return valence
 
     def _score(
