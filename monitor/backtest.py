@@ -6,7 +6,7 @@ one threshold on the same scored mentions, which is what makes a sweep cheap.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -86,6 +86,12 @@ def count(prepared: Sequence[Prepared], config: VigieConfig, until: float | None
 
 def run(series: Series, config: VigieConfig, rules: RuleSet | None) -> Outcome:
     """Detection then rules, in event time, over counted buckets."""
+    return apply_rules(detect_series(series, config), config, rules)
+
+
+def apply_rules(events: Iterable[EpisodeEvent], config: VigieConfig,
+                rules: RuleSet | None) -> Outcome:
+    """The rules over time-ordered episode events, ticked at event time as live."""
     engine = None
     state = RuleState()
     if rules is not None:
@@ -93,7 +99,7 @@ def run(series: Series, config: VigieConfig, rules: RuleSet | None) -> Outcome:
     decisions: list[Decision] = []
     ticks: list[Alert] = []
     last_tick = None
-    for event in detect_series(series, config):
+    for event in events:
         decision = Decision(event)
         if engine is not None:
             # The live monitor ticks the rules every detection run: do it at event time here.

@@ -9,7 +9,7 @@ only mentions published before its `at`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from monitor.config.files import VigieConfig
@@ -56,18 +56,27 @@ class Series:
 
 
 def count_series(prepared: Sequence[Prepared], config: VigieConfig,
-                 until: float | None = None) -> Series:
-    """Dedup and count time-ordered mentions into detection-width buckets, in event time."""
+                 until: float | None = None, *, span: tuple[int, int] | None = None,
+                 only: Collection[str] | None = None) -> Series:
+    """Dedup and count time-ordered mentions into detection-width buckets, in event time.
+
+    `span` (start, end) overrides the replay's extent and `only` limits the configured
+    topics watched from its start: a parallel replay counts one group of topics per process
+    (replay_pool.py) over the extent of the whole replay."""
     width = int(parse_duration(config.detection.bucket))
     seen = MemorySeenIndex(config.retention.dedup)
-    if not prepared:
+    if span is not None:
+        start, end = span
+    elif not prepared:
         return Series(width, 0, 0)
-    start = floor_to(to_epoch(prepared[0].mention.published), width)
-    end = floor_to(to_epoch(prepared[-1].mention.published), width) + width
+    else:
+        start = floor_to(to_epoch(prepared[0].mention.published), width)
+        end = floor_to(to_epoch(prepared[-1].mention.published), width) + width
     series = Series(width, start, max(end, floor_to(until, width) if until else 0))
     for topic in config.topics:
-        series.buckets[topic.name] = {}
-        series.first[topic.name] = start
+        if only is None or topic.name in only:
+            series.buckets[topic.name] = {}
+            series.first[topic.name] = start
     for group in _by_bucket(prepared, width):
         verdicts = seen.judge(group, batch_token(group))
         for (topic, _width, bucket_start), delta in count(group, verdicts, (width,)).buckets.items():
@@ -98,6 +107,13 @@ def _by_bucket(prepared: Sequence[Prepared], width: int) -> Iterator[list[Prepar
 def detect_series(series: Series, config: VigieConfig) -> Iterator[EpisodeEvent]:
     """The detector and classifier over counted buckets, one bucket at a time for every
     topic, in time order: each decision sees only buckets that ended at or before its `at`."""
+    for _bucket_start, _topic, event in detect_keyed(series, config):
+        yield event
+
+
+def detect_keyed(series: Series, config: VigieConfig) -> Iterator[tuple[int, str, EpisodeEvent]]:
+    """`detect_series`, each event with the bucket and topic whose step raised it (the keys
+    that put events from several processes back in this order)."""
     detector_for = detectors_for(config)
     states: dict[str, TopicState] = {}
     for bucket_start in range(series.start, series.end, series.width):
@@ -109,7 +125,8 @@ def detect_series(series: Series, config: VigieConfig) -> Iterator[EpisodeEvent]
                 state = states[topic] = detector_for(topic).new_state(topic)
             bucket = buckets.get(bucket_start) or BucketStats(
                 topic=topic, start=bucket_start, width=series.width)
-            yield from detector_for(topic).step(state, bucket)
+            for event in detector_for(topic).step(state, bucket):
+                yield bucket_start, topic, event
 
 
 def sorted_mentions(mentions: Iterable[Mention]) -> list[Mention]:

@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from monitor import backtest
+from monitor import backtest, replay_pool
 from monitor.config.files import VigieConfig, config_from_text, load_config
 from monitor.config.settings import Settings
 from monitor.errors import ConfigError
@@ -94,33 +94,38 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(2) from None
 
         bad_lines: list[str] = []
-        try:
-            items = backtest.load_mentions(mentions, bad_lines.append)
-        except OSError as exc:
-            err.print(f"[red]cannot read mentions: {exc}[/red]")
-            raise typer.Exit(1) from None
+        procs = processes or os.cpu_count() or 1
+        configs = [cfg]
+        if sweep_spec:
+            configs += [backtest.with_setting(cfg, sweep_spec[0], v) for v in sweep_spec[1]]
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                      TimeElapsedColumn(), console=err, disable=not err.is_terminal) as progress:
+            task = progress.add_task("scoring mentions (lines)", total=None)
+            try:
+                loaded = replay_pool.load(
+                    mentions, cfg, procs, bad_lines.append,
+                    lambda done, total: progress.update(task, completed=done, total=total))
+            except OSError as exc:
+                err.print(f"[red]cannot read mentions: {exc}[/red]")
+                raise typer.Exit(1) from None
+            progress.add_task(f"counting and detecting ({len(configs)} configuration(s))",
+                              total=None)
+            events = replay_pool.detect(loaded, configs, procs)
         for line in bad_lines[:20]:
             err.print(f"[yellow]skipped {line}[/yellow]", highlight=False)
         if len(bad_lines) > 20:
             err.print(f"[yellow]... {len(bad_lines) - 20} more bad lines skipped[/yellow]")
-
-        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                      TimeElapsedColumn(), console=err, disable=not err.is_terminal) as progress:
-            task = progress.add_task("scoring mentions", total=len(items))
-            prepared = backtest.prepare(items, cfg, lambda n: progress.advance(task, n),
-                                        processes or os.cpu_count() or 1)
-            series = backtest.count(prepared, cfg)
-            outcome = backtest.run(series, cfg, rules)
+        outcome = backtest.apply_rules(events[0], cfg, rules)
         records = outcome.records()
         out.parent.mkdir(parents=True, exist_ok=True)
         with out.open("wb") as handle:
             for record in records:
                 handle.write(orjson.dumps(record) + b"\n")
-        _summary(records, len(items), len(prepared), out)
+        _summary(records, loaded.mentions, len(loaded.records), out)
         if label_list is not None:
             _evaluation(outcome, label_list)
         if sweep_spec:
-            _sweep(series, cfg, rules, sweep_spec, label_list)
+            _sweep(events[1:], cfg, rules, sweep_spec, label_list)
         if notify:
             _notify(outcome)
 
@@ -142,16 +147,16 @@ def _evaluation(outcome: backtest.Outcome, labels: list[dict[str, Any]]) -> None
     Console().print(report.table())
 
 
-def _sweep(series: Any, cfg: VigieConfig, rules: Any, spec: tuple[str, list[float]],
-           labels: list[dict[str, Any]] | None) -> None:
+def _sweep(per_value: list[list[Any]], cfg: VigieConfig, rules: Any,
+           spec: tuple[str, list[float]], labels: list[dict[str, Any]] | None) -> None:
     from monitor.detection.evaluate import evaluate
 
     name, values = spec
     table = Table(title=f"Sweep of {name}")
     for column in (name, "alerts fired", "crisis precision", "crisis recall", "median delay (min)"):
         table.add_column(column)
-    for value in values:
-        outcome = backtest.run(series, backtest.with_setting(cfg, name, value), rules)
+    for value, events in zip(values, per_value, strict=True):
+        outcome = backtest.apply_rules(events, backtest.with_setting(cfg, name, value), rules)
         fired = outcome.fired_events() if rules is not None else outcome.events
         row = [f"{value:g}", str(len(fired))]
         if labels is not None:

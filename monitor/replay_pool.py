@@ -1,0 +1,259 @@
+"""`vigie backtest` on several cores: replay.py's functions, spread over forked processes.
+
+Two phases, each split where the work is independent:
+1. by chunks of lines: parse, match, detect the language, score and hash near-duplicate keys
+   (`parse_line` and `Ingestor.prepare_indexed`, exactly as a one-process replay);
+2. by groups of topics: count into buckets and run the detector once per configuration (a
+   sweep's values). Counting and detection are per topic: the dedup index keys stories and
+   near-duplicates by topic, ids are made unique before counting, and a topic's detector state
+   is its own, so a group of topics counted apart gives the very buckets and events the whole
+   replay gives.
+The parent keeps the first line of each id, sorts by publication time (as `load_mentions` and
+`sorted_mentions` do), and puts the events back in the serial order (bucket, then topic in the
+replay's topic order) before the rules run over them: rules are the one stateful step across
+topics (inhibitions, grouping), so they run once, in order, in the parent.
+
+Worker processes are forked: they inherit the lines, the records and the configurations
+instead of receiving them pickled, and send back compact tuples (phase 1) or a few events
+(phase 2). tests/core/test_replay_pool.py holds the result to the one-process replay's.
+"""
+
+from __future__ import annotations
+
+import gzip
+import multiprocessing
+import zlib
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from monitor.config.files import VigieConfig
+from monitor.indicators import Prepared
+from monitor.model import EpisodeEvent, Label, Mention, Scores
+from monitor.pipeline import Ingestor
+from monitor.replay import count_series, detect_keyed
+from monitor.sources.jsonl import LineError, parse_line
+from monitor.timeutil import floor_to, from_epoch, parse_duration, to_epoch
+
+CHUNK = 2000  # lines per phase-1 task: big enough to batch language detection
+
+# What counting reads of a prepared mention (never its text): published (epoch), id, source,
+# source_type, author, reach, published_estimated, story, topics, then the scores (lang,
+# compound, pos, neu, neg, label, scorer), near-duplicate keys and source weight.
+Record = tuple[Any, ...]
+TOPICS = 8
+
+
+@dataclass
+class Loaded:
+    """Phase 1's result: the prepared mentions as records, in replay order."""
+
+    records: list[Record]
+    mentions: int  # distinct mentions read (matched or not)
+
+
+def compact(item: Prepared) -> Record:
+    m, s = item.mention, item.scores
+    return (to_epoch(m.published), m.id, m.source, m.source_type, m.author, m.reach,
+            m.published_estimated, m.story, item.topics, s.lang, s.compound, s.pos, s.neu,
+            s.neg, s.label.value if s.label is not None else None, s.scorer, item.near_keys,
+            item.weight)
+
+
+def expand(r: Record, topics: tuple[str, ...]) -> Prepared:
+    """A Prepared for counting `topics` (text, title and url are not needed and left empty)."""
+    mention = Mention(id=r[1], published=from_epoch(r[0]), source=r[2], source_type=r[3],
+                      author=r[4], url="", title="", text="", lang=r[9], reach=r[5],
+                      topics=topics, published_estimated=r[6], story=r[7])
+    scores = Scores(r[9], r[10], r[11], r[12], r[13], Label(r[14]) if r[14] else None, r[15])
+    return Prepared(mention, topics, scores, r[16], r[17])
+
+
+# ---- phase 1: lines -> records ----------------------------------------------------------
+
+_LINES: list[bytes] = []
+_INGESTOR: Ingestor | None = None
+
+
+def read_lines(paths: Sequence[Path]) -> tuple[list[bytes], list[tuple[str, int]], list[LineError]]:
+    """Every line of the files (blank ones too, so line numbers hold), where each file's
+    lines start, and the error of a compressed file cut short (its lines before the cut are
+    kept, as `read_replay` does). A missing or unreadable file raises OSError."""
+    lines: list[bytes] = []
+    starts: list[tuple[str, int]] = []
+    cut: list[LineError] = []
+    for path in paths:
+        starts.append((str(path), len(lines)))
+        data, error = _read(Path(path))
+        chunk = data.split(b"\n")
+        if chunk and chunk[-1] == b"":
+            chunk.pop()
+        if error is not None:
+            cut.append(LineError(str(path), len(chunk) + 1, f"compressed file cut short ({error})"))
+        lines.extend(chunk)
+    return lines, starts, cut
+
+
+def _read(path: Path) -> tuple[bytes, Exception | None]:
+    if path.suffix != ".gz":
+        return path.read_bytes(), None
+    try:
+        with gzip.GzipFile(path, "rb") as handle:
+            return handle.read(), None
+    except (EOFError, zlib.error, gzip.BadGzipFile):
+        pass
+    # Cut short: keep the lines that line-by-line reading yields before the cut, as
+    # `read_replay` does (rare, so read again the slow way).
+    kept: list[bytes] = []
+    with gzip.GzipFile(path, "rb") as handle:
+        try:
+            kept.extend(handle)
+        except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
+            return b"".join(kept), exc
+    return b"".join(kept), None
+
+
+def _init_prepare(config: VigieConfig) -> None:
+    global _INGESTOR
+    _INGESTOR = Ingestor.from_config(config)
+
+
+def _prepare_span(span: tuple[int, int]) -> tuple[list[tuple[int, str]], list[tuple[str, Record | None]]]:
+    """(bad lines as (index, reason), then (id, record or None when no topic matched) for
+    every good line), in line order."""
+    assert _INGESTOR is not None
+    first, last = span
+    errors: list[tuple[int, str]] = []
+    mentions: list[Mention] = []
+    for index in range(first, last):
+        raw = _LINES[index]
+        if not raw.strip():
+            continue
+        try:
+            mentions.append(parse_line(raw))
+        except ValueError as exc:
+            errors.append((index, str(exc)))
+    prepared = dict(_INGESTOR.prepare_indexed(mentions))
+    return errors, [(m.id, compact(prepared[k]) if k in prepared else None)
+                    for k, m in enumerate(mentions)]
+
+
+def load(paths: Sequence[Path], config: VigieConfig, processes: int,
+         on_error: Callable[[str], None], progress: Callable[[int, int], None] | None = None,
+         ) -> Loaded:
+    """Phase 1 over every line of `paths`. `progress(done, total)` after each chunk."""
+    global _LINES
+    lines, starts, cut = read_lines(paths)
+    spans = [(i, min(i + CHUNK, len(lines))) for i in range(0, len(lines), CHUNK)]
+    seen: set[str] = set()
+    records: list[Record] = []
+    _LINES = lines
+    try:
+        for (_first, last), (errors, items) in zip(spans, _map(
+                _prepare_span, spans, processes, _init_prepare, (config,)), strict=True):
+            for index, reason in errors:
+                on_error(str(_line_error(starts, index, reason)))
+            for mention_id, record in items:
+                if mention_id in seen:
+                    continue  # the archive may hold a redelivered mention twice
+                seen.add(mention_id)
+                if record is not None:
+                    records.append(record)
+            if progress:
+                progress(last, len(lines))
+    finally:
+        _LINES = []
+    for error in cut:
+        on_error(str(error))
+    records.sort(key=lambda r: r[0])  # stable: same-time mentions keep their file order
+    return Loaded(records, len(seen))
+
+
+def _line_error(starts: list[tuple[str, int]], index: int, reason: str) -> LineError:
+    path, first = next((p, f) for p, f in reversed(starts) if f <= index)
+    return LineError(path, index - first + 1, reason)
+
+
+# ---- phase 2: records -> events, per group of topics ---------------------------------------
+
+_RECORDS: list[Record] = []
+_CONFIGS: list[VigieConfig] = []
+_GROUPS: list[list[str]] = []
+_SPAN: tuple[int, int] = (0, 0)
+
+
+def _detect_group(index: int) -> list[list[tuple[int, str, EpisodeEvent]]]:
+    """Count the group's topics, then detect once per configuration; keyed events."""
+    topics = _GROUPS[index]
+    wanted = frozenset(topics)
+    prepared = []
+    for record in _RECORDS:
+        mine = tuple(t for t in record[TOPICS] if t in wanted)
+        if mine:
+            prepared.append(expand(record, mine))
+    series = count_series(prepared, _CONFIGS[0], span=_SPAN, only=wanted)
+    return [list(detect_keyed(series, config)) for config in _CONFIGS]
+
+
+def topic_order(records: Sequence[Record], config: VigieConfig) -> list[str]:
+    """The serial replay's topic order: configured topics, then others by first mention."""
+    order = dict.fromkeys(t.name for t in config.topics)
+    for record in records:
+        for topic in record[TOPICS]:
+            if topic not in order:
+                order[topic] = None
+    return list(order)
+
+
+def groups_of(records: Sequence[Record], order: list[str], count: int) -> list[list[str]]:
+    """`count` groups of topics of about equal mentions (the cost of counting them)."""
+    weight = Counter(t for r in records for t in r[TOPICS])
+    groups: list[list[str]] = [[] for _ in range(max(1, min(count, len(order))))]
+    loads = [0] * len(groups)
+    for topic in sorted(order, key=lambda t: -weight[t]):
+        lightest = loads.index(min(loads))
+        groups[lightest].append(topic)
+        loads[lightest] += weight[topic] + 1
+    return [g for g in groups if g]
+
+
+def detect(loaded: Loaded, configs: Sequence[VigieConfig], processes: int,
+           ) -> list[list[EpisodeEvent]]:
+    """Phase 2: the events of each configuration, in the serial replay's order."""
+    global _RECORDS, _CONFIGS, _GROUPS, _SPAN
+    records = loaded.records
+    if not records:
+        return [[] for _ in configs]
+    width = int(parse_duration(configs[0].detection.bucket))
+    order = topic_order(records, configs[0])
+    rank = {topic: i for i, topic in enumerate(order)}
+    _RECORDS, _CONFIGS = records, list(configs)
+    _GROUPS = groups_of(records, order, processes)
+    _SPAN = (floor_to(records[0][0], width), floor_to(records[-1][0], width) + width)
+    try:
+        per_group = list(_map(_detect_group, range(len(_GROUPS)), processes))
+    finally:
+        _RECORDS, _CONFIGS, _GROUPS = [], [], []
+    out = []
+    for k in range(len(configs)):
+        keyed = [item for group in per_group for item in group[k]]
+        # Stable: events of one (bucket, topic) come from one process, already in order.
+        keyed.sort(key=lambda item: (item[0], rank[item[1]]))
+        out.append([event for _bucket, _topic, event in keyed])
+    return out
+
+
+def _map(func: Callable[[Any], Any], items: Sequence[Any], processes: int,
+         initializer: Callable[..., None] | None = None, initargs: tuple[Any, ...] = ()) -> Any:
+    """`func` over `items` in order: in forked processes, or here when one is enough."""
+    if processes <= 1 or len(items) < 2:
+        if initializer is not None:
+            initializer(*initargs)
+        yield from map(func, items)
+        return
+    context = multiprocessing.get_context("fork")
+    with context.Pool(min(processes, len(items)), initializer=initializer,
+                      initargs=initargs) as pool:
+        yield from pool.imap(func, items)
