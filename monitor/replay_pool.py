@@ -115,11 +115,6 @@ def _read(path: Path) -> tuple[bytes, Exception | None]:
     return b"".join(kept), None
 
 
-def _init_prepare(config: VigieConfig) -> None:
-    global _INGESTOR
-    _INGESTOR = Ingestor.from_config(config)
-
-
 def _prepare_span(span: tuple[int, int]) -> tuple[list[tuple[int, str]], list[tuple[str, Record | None]]]:
     """(bad lines as (index, reason), then (id, record or None when no topic matched) for
     every good line), in line order."""
@@ -144,15 +139,18 @@ def load(paths: Sequence[Path], config: VigieConfig, processes: int,
          on_error: Callable[[str], None], progress: Callable[[int, int], None] | None = None,
          ) -> Loaded:
     """Phase 1 over every line of `paths`. `progress(done, total)` after each chunk."""
-    global _LINES
+    global _LINES, _INGESTOR
     lines, starts, cut = read_lines(paths)
+    # Models and lexicons are loaded once, here: forked workers inherit them.
+    _INGESTOR = Ingestor.from_config(config)
+    _INGESTOR.router.warm_up()
     spans = [(i, min(i + CHUNK, len(lines))) for i in range(0, len(lines), CHUNK)]
     seen: set[str] = set()
     records: list[Record] = []
     _LINES = lines
     try:
-        for (_first, last), (errors, items) in zip(spans, _map(
-                _prepare_span, spans, processes, _init_prepare, (config,)), strict=True):
+        for (_first, last), (errors, items) in zip(
+                spans, _map(_prepare_span, spans, processes), strict=True):
             for index, reason in errors:
                 on_error(str(_line_error(starts, index, reason)))
             for mention_id, record in items:
@@ -164,7 +162,7 @@ def load(paths: Sequence[Path], config: VigieConfig, processes: int,
             if progress:
                 progress(last, len(lines))
     finally:
-        _LINES = []
+        _LINES, _INGESTOR = [], None
     for error in cut:
         on_error(str(error))
     records.sort(key=lambda r: r[0])  # stable: same-time mentions keep their file order
@@ -245,15 +243,11 @@ def detect(loaded: Loaded, configs: Sequence[VigieConfig], processes: int,
     return out
 
 
-def _map(func: Callable[[Any], Any], items: Sequence[Any], processes: int,
-         initializer: Callable[..., None] | None = None, initargs: tuple[Any, ...] = ()) -> Any:
+def _map(func: Callable[[Any], Any], items: Sequence[Any], processes: int) -> Any:
     """`func` over `items` in order: in forked processes, or here when one is enough."""
     if processes <= 1 or len(items) < 2:
-        if initializer is not None:
-            initializer(*initargs)
         yield from map(func, items)
         return
     context = multiprocessing.get_context("fork")
-    with context.Pool(min(processes, len(items)), initializer=initializer,
-                      initargs=initargs) as pool:
+    with context.Pool(min(processes, len(items))) as pool:
         yield from pool.imap(func, items)
