@@ -77,6 +77,11 @@ class TopicState:
     # An opening's exceptionality (surprise / record), scored one window later (at `score_due`).
     score_pending: float = 0.0
     score_due: int | None = None
+    # The anomaly score's measure: mentions above the baseline since just before the opening
+    # (accumulated until `score_due`), and the topic's record of that excess in days of its
+    # usual volume, fading with `record_half_life` (0: none yet).
+    score_excess: float = 0.0
+    excess_record: float = 0.0
     peak: float = 0.0  # the open episode's highest surprise so far
 
     def to_dict(self) -> dict[str, Any]:
@@ -96,6 +101,7 @@ class TopicState:
             "blind_sources": dict(self.blind_sources),
             "habit": list(self.habit), "record": self.record,
             "score_pending": self.score_pending, "score_due": self.score_due, "peak": self.peak,
+            "score_excess": self.score_excess, "excess_record": self.excess_record,
         }
 
     @classmethod
@@ -120,6 +126,8 @@ class TopicState:
             record=float(d.get("record", 0.0)),
             score_pending=float(d.get("score_pending", 0.0)), score_due=d.get("score_due"),
             peak=float(d.get("peak", 0.0)),
+            score_excess=float(d.get("score_excess", 0.0)),
+            excess_record=float(d.get("excess_record", 0.0)),
         )
 
 
@@ -140,6 +148,7 @@ class Detector:
         self._habit_s = s.seconds("habituation_half_life") if s.habituation_cap > 0 else 0.0
         self._record_s = s.seconds("record_half_life")
         self._resolve_s = s.seconds("resolve_after")
+        self._score_s = s.seconds("score_delay")
 
     def _discount(self, habit: list[float], surprise: float, rate: float) -> float:
         """Surprise to discount on a topic that habitually spikes: at each level L reached,
@@ -263,12 +272,21 @@ class Detector:
         # Score: only an opening is news; a topic that habitually opens big episodes needs a
         # bigger one to score high (its record fades with `record_half_life`); it is given
         # one window later, weighed by how far above its baseline the episode stayed.
-        state.record *= 0.5 ** (width / self._record_s)
+        fade = 0.5 ** (width / self._record_s)
+        state.record *= fade
+        state.excess_record *= fade
         state.last_score = 0.0
-        if state.score_due is not None and start >= state.score_due:
-            value = state.score_pending * (wx + 1.0) / (wmu + 1.0)
-            state.last_score = value / (value + 1.0)
-            state.score_due = None
+        if state.score_due is not None:
+            state.score_excess += x - mu
+            if start >= state.score_due:
+                # The excess of the episode's first hours in days of the topic's usual
+                # volume, against the topic's record of it (never below `score_floor`).
+                day = max(base.level * rates.per_day * lift, 1.0)
+                excess = max(0.0, state.score_excess) / day
+                value = excess / max(state.excess_record, s.score_floor)
+                state.last_score = value / (value + 1.0)
+                state.excess_record = max(state.excess_record, excess)
+                state.score_due = None
         level = max(raw, s_neg)
         yardstick = max(state.record, s.open_surprise)
         # A new wave: an episode older than `resolve_after` (it would have been a new episode
@@ -282,7 +300,9 @@ class Detector:
             state.peak = max(state.peak, level)
             state.record = max(yardstick, level)
             state.score_pending = level / yardstick
-            state.score_due = start + size * width
+            state.score_due = start + max(width, int(self._score_s) - width)
+            # Counted from just before the opening: the buckets of the last 15 minutes.
+            state.score_excess = sum(r[0] - r[1] for r in state.ring[-n_recent:])
         if state.episode is None and self._habit_s > 0:
             # How often this topic starts a spike of each size (not counted inside episodes).
             for i, floor in enumerate(HABIT_LEVELS):

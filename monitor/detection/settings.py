@@ -16,7 +16,7 @@ from monitor.timeutil import parse_duration
 _DURATIONS = (
     "bucket", "window", "warmup", "resolve_after", "crisis_min_duration", "silence_after",
     "level_half_life", "season_half_life", "dispersion_half_life", "habituation_half_life",
-    "record_half_life",
+    "record_half_life", "score_delay",
 )
 
 
@@ -111,6 +111,18 @@ class DetectionSettings(BaseModel):
         description="Anomaly score (Detector.score, the NAB benchmark's score): an opening "
         "is judged against the topic's most surprising opening, remembered with this "
         "half-life.",
+    )
+    score_delay: str = Field(
+        default="2h",
+        description="Anomaly score: given this long after an episode opens, and measuring the "
+        "mentions above the baseline over that time (in days of the topic's usual volume, "
+        "against the topic's record of it). Does not delay episodes or alerts.",
+    )
+    score_floor: float = Field(
+        default=0.1, gt=0.0,
+        description="Anomaly score: the smallest record an opening is judged against, in days "
+        "of usual volume (an episode adding a tenth of a day's mentions scores 0.5 on a topic "
+        "with no bigger record).",
     )
 
     # --- resolving ------------------------------------------------------------------------
