@@ -82,6 +82,10 @@ class TopicState:
     # usual volume, fading with `record_half_life` (0: none yet).
     score_excess: float = 0.0
     excess_record: float = 0.0
+    # When the topic's last episode resolved (None: never), and the calm (seconds without an
+    # episode) before the episode being scored (None: none before it).
+    calm_since: int | None = None
+    score_calm: float | None = None
     peak: float = 0.0  # the open episode's highest surprise so far
 
     def to_dict(self) -> dict[str, Any]:
@@ -102,6 +106,7 @@ class TopicState:
             "habit": list(self.habit), "record": self.record,
             "score_pending": self.score_pending, "score_due": self.score_due, "peak": self.peak,
             "score_excess": self.score_excess, "excess_record": self.excess_record,
+            "calm_since": self.calm_since, "score_calm": self.score_calm,
         }
 
     @classmethod
@@ -128,6 +133,7 @@ class TopicState:
             peak=float(d.get("peak", 0.0)),
             score_excess=float(d.get("score_excess", 0.0)),
             excess_record=float(d.get("excess_record", 0.0)),
+            calm_since=d.get("calm_since"), score_calm=d.get("score_calm"),
         )
 
 
@@ -149,6 +155,7 @@ class Detector:
         self._record_s = s.seconds("record_half_life")
         self._resolve_s = s.seconds("resolve_after")
         self._score_s = s.seconds("score_delay")
+        self._aftershock_s = s.seconds("score_aftershock")
 
     def _discount(self, habit: list[float], surprise: float, rate: float) -> float:
         """Surprise to discount on a topic that habitually spikes: at each level L reached,
@@ -284,6 +291,8 @@ class Detector:
                 day = max(base.level * rates.per_day * lift, 1.0)
                 excess = max(0.0, state.score_excess) / day
                 value = excess / max(state.excess_record, s.score_floor)
+                if state.score_calm is not None:  # soon after an episode: an aftershock
+                    value *= state.score_calm / (state.score_calm + self._aftershock_s)
                 state.last_score = value / (value + 1.0)
                 state.excess_record = max(state.excess_record, excess)
                 state.score_due = None
@@ -301,6 +310,9 @@ class Detector:
             state.record = max(yardstick, level)
             state.score_pending = level / yardstick
             state.score_due = start + max(width, int(self._score_s) - width)
+            if state.episode is None:  # a new wave keeps its episode's calm
+                state.score_calm = None if state.calm_since is None \
+                    else float(start - state.calm_since)
             # Counted from just before the opening: the buckets of the last 15 minutes.
             state.score_excess = sum(r[0] - r[1] for r in state.ring[-n_recent:])
         if state.episode is None and self._habit_s > 0:
@@ -347,6 +359,7 @@ class Detector:
             new = advance(state.episode, bucket, mu, counts, usual_types, window, quiet, s)
             if new and new[-1].transition is Transition.RESOLVED:
                 state.episode = None
+                state.calm_since = start
             events += new
 
         # Learn last, from the de-lifted value, slowly while an episode is open and not at

@@ -16,7 +16,7 @@ from monitor.timeutil import parse_duration
 _DURATIONS = (
     "bucket", "window", "warmup", "resolve_after", "crisis_min_duration", "silence_after",
     "level_half_life", "season_half_life", "dispersion_half_life", "habituation_half_life",
-    "record_half_life", "score_delay",
+    "record_half_life", "score_delay", "score_aftershock",
 )
 
 
@@ -117,6 +117,12 @@ class DetectionSettings(BaseModel):
         description="Anomaly score: given this long after an episode opens, and measuring the "
         "mentions above the baseline over that time (in days of the topic's usual volume, "
         "against the topic's record of it). Does not delay episodes or alerts.",
+    )
+    score_aftershock: str = Field(
+        default="12h",
+        description="Anomaly score: an episode opening this long after the topic's previous "
+        "episode resolved scores half (an aftershock of the same story is less news); the "
+        "longer the calm before it, the closer to its full score.",
     )
     score_floor: float = Field(
         default=0.1, gt=0.0,
