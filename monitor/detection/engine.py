@@ -72,9 +72,9 @@ class TopicState:
     # Per surprise level of HABIT_LEVELS: EWMA of how often a bucket outside episodes reached it.
     habit: list[float] = field(default_factory=lambda: [0.0] * len(HABIT_LEVELS))
     # Surprise of the topic's most surprising episode opening, fading with
-    # `record_half_life` (0: none yet): the yardstick of `Detector.score`.
+    # `record_half_life` (0: none yet): the yardstick of a new wave.
     record: float = 0.0
-    # An opening's exceptionality (surprise / record), scored one window later (at `score_due`).
+    # An opening's surprise / record (kept for the record; the score is given at `score_due`).
     score_pending: float = 0.0
     score_due: int | None = None
     # The anomaly score's measure: mentions above the baseline since just before the opening
@@ -178,13 +178,15 @@ class Detector:
         return TopicState(topic=topic)
 
     def score(self, state: TopicState) -> float:
-        """Anomaly score of the last bucket, in [0, 1): non-zero only on the bucket one
-        `window` after an episode opened, where it says how exceptional that episode is *for
-        this topic*: v / (1 + v) with v = (the opening's surprise / the topic's record opening
-        surprise, fading with `record_half_life`, never below `open_surprise`) x (the
-        window's volume / baseline, +1 each, over the window that followed the opening). So
-        a first opening that held above its baseline scores over 0.5; an opening no more
-        surprising than the topic's usual ones, or that did not last, scores lower; ordinary
+        """Anomaly score of the last bucket, in [0, 1): non-zero only on the bucket that ends
+        the `score_delay` (2 h) after an episode opened (or a new wave), where it says how
+        exceptional that episode is *for this topic*: v / (1 + v) with v = (mentions above
+        the baseline from just before the opening to then, in days of the topic's usual
+        volume) / (the topic's record of that excess, fading with `record_half_life`, never
+        below `score_floor`), times calm / (calm + `score_aftershock`) when the topic's
+        previous episode resolved `calm` ago. So the biggest thing a topic has done in a
+        month, after a quiet spell, scores over 0.5; a blip adds little and scores low, a
+        topic's routine spikes score about their record or less, an aftershock less; ordinary
         buckets and the rest of an episode score 0."""
         return state.last_score
 
@@ -276,9 +278,10 @@ class Detector:
         habit_rate = 1.0 - 0.5 ** (width / self._habit_s)
         surprise = max(0.0, surprise - self._discount(state.habit, surprise, habit_rate))
         anomalous = warm and (surprise >= s.open_surprise or s_neg >= s.negative_surprise)
-        # Score: only an opening is news; a topic that habitually opens big episodes needs a
-        # bigger one to score high (its record fades with `record_half_life`); it is given
-        # one window later, weighed by how far above its baseline the episode stayed.
+        # Score: only an opening is news, measured by what it added over its first
+        # `score_delay` (in days of usual volume) against the topic's record of that (which
+        # fades with `record_half_life`), so a topic that habitually has big episodes needs a
+        # bigger one to score high, and one that fades fast adds little.
         fade = 0.5 ** (width / self._record_s)
         state.record *= fade
         state.excess_record *= fade
@@ -288,7 +291,7 @@ class Detector:
             if start >= state.score_due:
                 # The excess of the episode's first hours in days of the topic's usual
                 # volume, against the topic's record of it (never below `score_floor`).
-                day = max(base.level * rates.per_day * lift, 1.0)
+                day = max(base.level * rates.per_day, 1.0)
                 excess = max(0.0, state.score_excess) / day
                 value = excess / max(state.excess_record, s.score_floor)
                 if state.score_calm is not None:  # soon after an episode: an aftershock

@@ -108,9 +108,10 @@ class DetectionSettings(BaseModel):
 
     record_half_life: str = Field(
         default="30d",
-        description="Anomaly score (Detector.score, the NAB benchmark's score): an opening "
-        "is judged against the topic's most surprising opening, remembered with this "
-        "half-life.",
+        description="Anomaly score (Detector.score, the NAB benchmark's score): an episode "
+        "is judged against the topic's record (the most mentions an episode added in its "
+        "first score_delay), remembered with this half-life; also the memory of the most "
+        "surprising opening, which a new wave inside a long episode must beat.",
     )
     score_delay: str = Field(
         default="2h",
