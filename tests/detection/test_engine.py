@@ -298,6 +298,23 @@ def test_score_is_lower_for_a_blip_and_for_a_topic_used_to_spiking() -> None:
     assert firsts[0] > 0.3 and 0.0 <= firsts[-1] < firsts[1] < firsts[0]
 
 
+def test_an_aftershock_scores_lower_than_after_a_calm() -> None:
+    """A second lasting spike that opens soon after the first episode resolved is discounted
+    by calm / (calm + score_aftershock); the first one, with no episode before it, is not."""
+    def two(b: BucketStats, minute: int, rng: random.Random) -> None:
+        if minute < 60 or 420 <= minute < 480:
+            add(b, 60, fresh=f"s{minute // 420}", rng=rng)
+
+    buckets = stream(two, 480, after=180)
+    default = _scores(Detector(DetectionSettings()), buckets)
+    no_discount = _scores(Detector(DetectionSettings(score_aftershock="1s")), buckets)
+    given = [i for i, s in enumerate(no_discount) if s > 0]
+    assert len(given) == 2 and given == [i for i, s in enumerate(default) if s > 0]
+    first, second = given
+    assert default[first] == no_discount[first]
+    assert 0.0 < default[second] < no_discount[second]
+
+
 def test_a_record_wave_inside_a_long_episode_scores_again() -> None:
     """An episode that lasts beyond resolve_after and then breaks the topic's record scores
     again `score_delay` after that wave; a smaller wave at the same point does not."""
