@@ -74,12 +74,11 @@ class TopicState:
     # Surprise of the topic's most surprising episode opening, fading with
     # `record_half_life` (0: none yet): the yardstick of a new wave.
     record: float = 0.0
-    # An opening's surprise / record (kept for the record; the score is given at `score_due`).
-    score_pending: float = 0.0
+    # When the anomaly score of the last opening is due, and its measure: mentions above the
+    # baseline since just before the opening (accumulated until `score_due`), and the
+    # topic's record of that excess in days of its usual volume, fading with
+    # `record_half_life` (0: none yet).
     score_due: int | None = None
-    # The anomaly score's measure: mentions above the baseline since just before the opening
-    # (accumulated until `score_due`), and the topic's record of that excess in days of its
-    # usual volume, fading with `record_half_life` (0: none yet).
     score_excess: float = 0.0
     excess_record: float = 0.0
     # When the topic's last episode resolved (None: never), and the calm (seconds without an
@@ -104,7 +103,7 @@ class TopicState:
             "source_silence": {k: list(v) for k, v in self.source_silence.items()},
             "blind_sources": dict(self.blind_sources),
             "habit": list(self.habit), "record": self.record,
-            "score_pending": self.score_pending, "score_due": self.score_due, "peak": self.peak,
+            "score_due": self.score_due, "peak": self.peak,
             "score_excess": self.score_excess, "excess_record": self.excess_record,
             "calm_since": self.calm_since, "score_calm": self.score_calm,
         }
@@ -129,7 +128,7 @@ class TopicState:
             blind_sources={k: int(v) for k, v in d.get("blind_sources", {}).items()},
             habit=[float(v) for v in d.get("habit", [0.0] * len(HABIT_LEVELS))],
             record=float(d.get("record", 0.0)),
-            score_pending=float(d.get("score_pending", 0.0)), score_due=d.get("score_due"),
+            score_due=d.get("score_due"),
             peak=float(d.get("peak", 0.0)),
             score_excess=float(d.get("score_excess", 0.0)),
             excess_record=float(d.get("excess_record", 0.0)),
@@ -311,7 +310,6 @@ class Detector:
         if anomalous and (state.episode is None or wave):
             state.peak = max(state.peak, level)
             state.record = max(yardstick, level)
-            state.score_pending = level / yardstick
             state.score_due = start + max(width, int(self._score_s) - width)
             if state.episode is None:  # a new wave keeps its episode's calm
                 state.score_calm = None if state.calm_since is None \
