@@ -72,11 +72,19 @@ class TopicState:
     # Per surprise level of HABIT_LEVELS: EWMA of how often a bucket outside episodes reached it.
     habit: list[float] = field(default_factory=lambda: [0.0] * len(HABIT_LEVELS))
     # Surprise of the topic's most surprising episode opening, fading with
-    # `record_half_life` (0: none yet): the yardstick of `Detector.score`.
+    # `record_half_life` (0: none yet): the yardstick of a new wave.
     record: float = 0.0
-    # An opening's exceptionality (surprise / record), scored one window later (at `score_due`).
-    score_pending: float = 0.0
+    # When the anomaly score of the last opening is due, and its measure: mentions above the
+    # baseline since just before the opening (accumulated until `score_due`), and the
+    # topic's record of that excess in days of its usual volume, fading with
+    # `record_half_life` (0: none yet).
     score_due: int | None = None
+    score_excess: float = 0.0
+    excess_record: float = 0.0
+    # When the topic's last episode resolved (None: never), and the calm (seconds without an
+    # episode) before the episode being scored (None: none before it).
+    calm_since: int | None = None
+    score_calm: float | None = None
     peak: float = 0.0  # the open episode's highest surprise so far
 
     def to_dict(self) -> dict[str, Any]:
@@ -95,7 +103,9 @@ class TopicState:
             "source_silence": {k: list(v) for k, v in self.source_silence.items()},
             "blind_sources": dict(self.blind_sources),
             "habit": list(self.habit), "record": self.record,
-            "score_pending": self.score_pending, "score_due": self.score_due, "peak": self.peak,
+            "score_due": self.score_due, "peak": self.peak,
+            "score_excess": self.score_excess, "excess_record": self.excess_record,
+            "calm_since": self.calm_since, "score_calm": self.score_calm,
         }
 
     @classmethod
@@ -118,8 +128,11 @@ class TopicState:
             blind_sources={k: int(v) for k, v in d.get("blind_sources", {}).items()},
             habit=[float(v) for v in d.get("habit", [0.0] * len(HABIT_LEVELS))],
             record=float(d.get("record", 0.0)),
-            score_pending=float(d.get("score_pending", 0.0)), score_due=d.get("score_due"),
+            score_due=d.get("score_due"),
             peak=float(d.get("peak", 0.0)),
+            score_excess=float(d.get("score_excess", 0.0)),
+            excess_record=float(d.get("excess_record", 0.0)),
+            calm_since=d.get("calm_since"), score_calm=d.get("score_calm"),
         )
 
 
@@ -140,6 +153,8 @@ class Detector:
         self._habit_s = s.seconds("habituation_half_life") if s.habituation_cap > 0 else 0.0
         self._record_s = s.seconds("record_half_life")
         self._resolve_s = s.seconds("resolve_after")
+        self._score_s = s.seconds("score_delay")
+        self._aftershock_s = s.seconds("score_aftershock")
 
     def _discount(self, habit: list[float], surprise: float, rate: float) -> float:
         """Surprise to discount on a topic that habitually spikes: at each level L reached,
@@ -162,13 +177,15 @@ class Detector:
         return TopicState(topic=topic)
 
     def score(self, state: TopicState) -> float:
-        """Anomaly score of the last bucket, in [0, 1): non-zero only on the bucket one
-        `window` after an episode opened, where it says how exceptional that episode is *for
-        this topic*: v / (1 + v) with v = (the opening's surprise / the topic's record opening
-        surprise, fading with `record_half_life`, never below `open_surprise`) x (the
-        window's volume / baseline, +1 each, over the window that followed the opening). So
-        a first opening that held above its baseline scores over 0.5; an opening no more
-        surprising than the topic's usual ones, or that did not last, scores lower; ordinary
+        """Anomaly score of the last bucket, in [0, 1): non-zero only on the bucket that ends
+        the `score_delay` (2 h) after an episode opened (or a new wave), where it says how
+        exceptional that episode is *for this topic*: v / (1 + v) with v = (mentions above
+        the baseline from just before the opening to then, in days of the topic's usual
+        volume) / (the topic's record of that excess, fading with `record_half_life`, never
+        below `score_floor`), times calm / (calm + `score_aftershock`) when the topic's
+        previous episode resolved `calm` ago. So the biggest thing a topic has done in a
+        month, after a quiet spell, scores over 0.5; a blip adds little and scores low, a
+        topic's routine spikes score about their record or less, an aftershock less; ordinary
         buckets and the rest of an episode score 0."""
         return state.last_score
 
@@ -260,15 +277,27 @@ class Detector:
         habit_rate = 1.0 - 0.5 ** (width / self._habit_s)
         surprise = max(0.0, surprise - self._discount(state.habit, surprise, habit_rate))
         anomalous = warm and (surprise >= s.open_surprise or s_neg >= s.negative_surprise)
-        # Score: only an opening is news; a topic that habitually opens big episodes needs a
-        # bigger one to score high (its record fades with `record_half_life`); it is given
-        # one window later, weighed by how far above its baseline the episode stayed.
-        state.record *= 0.5 ** (width / self._record_s)
+        # Score: only an opening is news, measured by what it added over its first
+        # `score_delay` (in days of usual volume) against the topic's record of that (which
+        # fades with `record_half_life`), so a topic that habitually has big episodes needs a
+        # bigger one to score high, and one that fades fast adds little.
+        fade = 0.5 ** (width / self._record_s)
+        state.record *= fade
+        state.excess_record *= fade
         state.last_score = 0.0
-        if state.score_due is not None and start >= state.score_due:
-            value = state.score_pending * (wx + 1.0) / (wmu + 1.0)
-            state.last_score = value / (value + 1.0)
-            state.score_due = None
+        if state.score_due is not None:
+            state.score_excess += x - mu
+            if start >= state.score_due:
+                # The excess of the episode's first hours in days of the topic's usual
+                # volume, against the topic's record of it (never below `score_floor`).
+                day = max(base.level * rates.per_day, 1.0)
+                excess = max(0.0, state.score_excess) / day
+                value = excess / max(state.excess_record, s.score_floor)
+                if state.score_calm is not None:  # soon after an episode: an aftershock
+                    value *= state.score_calm / (state.score_calm + self._aftershock_s)
+                state.last_score = value / (value + 1.0)
+                state.excess_record = max(state.excess_record, excess)
+                state.score_due = None
         level = max(raw, s_neg)
         yardstick = max(state.record, s.open_surprise)
         # A new wave: an episode older than `resolve_after` (it would have been a new episode
@@ -281,8 +310,12 @@ class Detector:
         if anomalous and (state.episode is None or wave):
             state.peak = max(state.peak, level)
             state.record = max(yardstick, level)
-            state.score_pending = level / yardstick
-            state.score_due = start + size * width
+            state.score_due = start + max(width, int(self._score_s) - width)
+            if state.episode is None:  # a new wave keeps its episode's calm
+                state.score_calm = None if state.calm_since is None \
+                    else float(start - state.calm_since)
+            # Counted from just before the opening: the buckets of the last 15 minutes.
+            state.score_excess = sum(r[0] - r[1] for r in state.ring[-n_recent:])
         if state.episode is None and self._habit_s > 0:
             # How often this topic starts a spike of each size (not counted inside episodes).
             for i, floor in enumerate(HABIT_LEVELS):
@@ -327,6 +360,7 @@ class Detector:
             new = advance(state.episode, bucket, mu, counts, usual_types, window, quiet, s)
             if new and new[-1].transition is Transition.RESOLVED:
                 state.episode = None
+                state.calm_since = start
             events += new
 
         # Learn last, from the de-lifted value, slowly while an episode is open and not at

@@ -16,7 +16,7 @@ from monitor.timeutil import parse_duration
 _DURATIONS = (
     "bucket", "window", "warmup", "resolve_after", "crisis_min_duration", "silence_after",
     "level_half_life", "season_half_life", "dispersion_half_life", "habituation_half_life",
-    "record_half_life",
+    "record_half_life", "score_delay", "score_aftershock",
 )
 
 
@@ -108,9 +108,28 @@ class DetectionSettings(BaseModel):
 
     record_half_life: str = Field(
         default="30d",
-        description="Anomaly score (Detector.score, the NAB benchmark's score): an opening "
-        "is judged against the topic's most surprising opening, remembered with this "
-        "half-life.",
+        description="Anomaly score (Detector.score, the NAB benchmark's score): an episode "
+        "is judged against the topic's record (the most mentions an episode added in its "
+        "first score_delay), remembered with this half-life; also the memory of the most "
+        "surprising opening, which a new wave inside a long episode must beat.",
+    )
+    score_delay: str = Field(
+        default="2h",
+        description="Anomaly score: given this long after an episode opens, and measuring the "
+        "mentions above the baseline over that time (in days of the topic's usual volume, "
+        "against the topic's record of it). Does not delay episodes or alerts.",
+    )
+    score_aftershock: str = Field(
+        default="12h",
+        description="Anomaly score: an episode opening this long after the topic's previous "
+        "episode resolved scores half (an aftershock of the same story is less news); the "
+        "longer the calm before it, the closer to its full score.",
+    )
+    score_floor: float = Field(
+        default=0.1, gt=0.0,
+        description="Anomaly score: the smallest record an opening is judged against, in days "
+        "of usual volume (an episode adding a tenth of a day's mentions scores 0.5 on a topic "
+        "with no bigger record).",
     )
 
     # --- resolving ------------------------------------------------------------------------

@@ -265,9 +265,13 @@ def _scores(detector: Detector, buckets: list[BucketStats]) -> list[float]:
     return out
 
 
-def test_score_is_in_unit_interval_and_given_one_window_after_the_opening() -> None:
+DELAY = int(DetectionSettings().seconds("score_delay")) // W - 1  # buckets after the opening
+
+
+def test_score_is_in_unit_interval_and_given_score_delay_after_the_opening() -> None:
     """Detector.score stays in [0, 1), is 0 before the spike, and passes 0.5 once, on the
-    bucket one window (1 h) after a lasting spike opened the topic's first episode."""
+    last bucket of the `score_delay` (2 h) that followed the opening of the topic's first
+    episode (a lasting spike)."""
     detector = Detector(DetectionSettings())
     scores = _scores(detector, stream(lambda b, m, r: add(b, 60, fresh="s", rng=r), 90,
                                       after=60))
@@ -275,12 +279,13 @@ def test_score_is_in_unit_interval_and_given_one_window_after_the_opening() -> N
     assert all(0.0 <= s < 1.0 for s in scores)
     assert max(scores[:spike]) == 0.0
     high = [i for i, s in enumerate(scores) if s > 0.5]
-    assert high == [spike + 12]
+    assert high == [spike + DELAY]
 
 
 def test_score_is_lower_for_a_blip_and_for_a_topic_used_to_spiking() -> None:
     """A one-bucket blip scores lower than a spike that lasts its hour, and a spike no bigger
-    than the topic's earlier ones scores lower than the first one."""
+    than the topic's earlier ones scores lower than the first one (here a 10-minute spike,
+    smaller than a tenth of a day's mentions: under 0.5 from the start)."""
     detector = Detector(DetectionSettings())
     lasting = max(_scores(detector, stream(lambda b, m, r: add(b, 60, fresh="s", rng=r), 90,
                                            after=60)))
@@ -290,12 +295,29 @@ def test_score_is_lower_for_a_blip_and_for_a_topic_used_to_spiking() -> None:
     days = _daily_spikes(4, 80, 80)
     scores = _scores(detector, days)
     firsts = [max(scores[d * 288:(d + 1) * 288]) for d in range(1, 4)]
-    assert firsts[0] > 0.5 and 0.0 <= firsts[-1] < firsts[0]
+    assert firsts[0] > 0.3 and 0.0 <= firsts[-1] < firsts[1] < firsts[0]
+
+
+def test_an_aftershock_scores_lower_than_after_a_calm() -> None:
+    """A second lasting spike that opens soon after the first episode resolved is discounted
+    by calm / (calm + score_aftershock); the first one, with no episode before it, is not."""
+    def two(b: BucketStats, minute: int, rng: random.Random) -> None:
+        if minute < 60 or 420 <= minute < 480:
+            add(b, 60, fresh=f"s{minute // 420}", rng=rng)
+
+    buckets = stream(two, 480, after=180)
+    default = _scores(Detector(DetectionSettings()), buckets)
+    no_discount = _scores(Detector(DetectionSettings(score_aftershock="1s")), buckets)
+    given = [i for i, s in enumerate(no_discount) if s > 0]
+    assert len(given) == 2 and given == [i for i, s in enumerate(default) if s > 0]
+    first, second = given
+    assert default[first] == no_discount[first]
+    assert 0.0 < default[second] < no_discount[second]
 
 
 def test_a_record_wave_inside_a_long_episode_scores_again() -> None:
     """An episode that lasts beyond resolve_after and then breaks the topic's record scores
-    again one window after that wave; a smaller wave at the same point does not."""
+    again `score_delay` after that wave; a smaller wave at the same point does not."""
     def waves(big: int) -> Callable[[BucketStats, int, random.Random], None]:
         def event(b: BucketStats, minute: int, rng: random.Random) -> None:
             add(b, 30, fresh="w", rng=rng)
@@ -307,9 +329,9 @@ def test_a_record_wave_inside_a_long_episode_scores_again() -> None:
     wave = (HIST + 300 * 60) // W
     for big, expect in ((400, True), (5, False)):
         scores = _scores(detector, stream(waves(big), 420, after=60))
-        assert (scores[wave + 12] > 0.0) is expect
+        assert (scores[wave + DELAY] > 0.0) is expect
         assert all(s == 0.0 for i, s in enumerate(scores)
-                   if i not in (HIST // W + 12, wave + 12))
+                   if i not in (HIST // W + DELAY, wave + DELAY))
 
 
 def test_every_decision_is_explained_in_one_line() -> None:

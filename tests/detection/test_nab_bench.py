@@ -34,19 +34,21 @@ def _write(path: Path, values: list[int]) -> None:
 
 def test_nab_scores_are_causal_and_mark_a_lasting_spike_once(tmp_path: Path) -> None:
     """The score of each row does not depend on later rows, and a lasting spike after two
-    quiet days gives exactly one score above 0.5, one hour (12 rows) after it starts."""
+    quiet days gives exactly one score above 0.5, `score_delay` (2 h: 23 rows after its
+    first) after it starts."""
     rng = random.Random(5)
-    values = [sum(rng.random() < 0.3 for _ in range(30)) for _ in range(600)]
+    values = [sum(rng.random() < 0.3 for _ in range(30)) for _ in range(620)]
     spike = 580
-    for i in range(spike, 600):
+    for i in range(spike, 620):
         values[i] += 60
     nab = _bench()
     full, cut = tmp_path / "full.csv", tmp_path / "cut.csv"
     _write(full, values)
-    _write(cut, values[:spike + 13])
     settings = DetectionSettings()
+    delay = int(settings.seconds("score_delay")) // 300 - 1
+    _write(cut, values[:spike + delay + 1])
     scores = [s for _, _, s in nab.run_series(full, Detector(settings))]
     prefix = [s for _, _, s in nab.run_series(cut, Detector(settings))]
-    assert prefix == scores[:spike + 13]
+    assert prefix == scores[:spike + delay + 1]
     assert all(0.0 <= s < 1.0 for s in scores)
-    assert [i for i, s in enumerate(scores) if s > 0.5] == [spike + 12]
+    assert [i for i, s in enumerate(scores) if s > 0.5] == [spike + delay]
