@@ -129,6 +129,30 @@ def parse_sweep(spec: str) -> tuple[str, list[float]]:
     return name.strip(), values
 
 
+@dataclass
+class Variant:
+    """One value of a sweep: the configuration and rules it replays with."""
+
+    value: float
+    config: VigieConfig
+    rules: RuleSet | None
+
+
+def sweep_variants(config: VigieConfig, rules: RuleSet | None,
+                   spec: tuple[str, list[float]]) -> list[Variant]:
+    """The sweep's values, validated: NAME is a detection setting (a new config per value),
+    or RULE.INDICATOR a number in a rule's condition (the same config, new rules per value).
+    Raises ValueError naming what is wrong."""
+    name, values = spec
+    if "." not in name:
+        return [Variant(v, with_setting(config, name, v), rules) for v in values]
+    if rules is None:
+        raise ValueError(f"--sweep {name}: a rule threshold needs rules (not --no-rules)")
+    from monitor.rules.sweep import with_threshold
+
+    return [Variant(v, config, with_threshold(rules, name, v)) for v in values]
+
+
 def with_setting(config: VigieConfig, name: str, value: float) -> VigieConfig:
     """A copy of `config` with one detection threshold changed (validated)."""
     fields = type(config.detection).model_fields
@@ -136,7 +160,8 @@ def with_setting(config: VigieConfig, name: str, value: float) -> VigieConfig:
         raise ValueError("--sweep: the bucket width cannot be swept (counts are shared)")
     if name not in fields:
         known = ", ".join(sorted(fields))
-        raise ValueError(f"--sweep: unknown detection setting {name!r} (known: {known})")
+        raise ValueError(f"--sweep: unknown detection setting {name!r} (known: {known}; "
+                         "a rule's threshold is written RULE.INDICATOR)")
     current = getattr(config.detection, name)
     typed: Any = int(value) if isinstance(current, int) and not isinstance(current, bool) else value
     detection = type(config.detection).model_validate(

@@ -73,7 +73,7 @@ def register(app: typer.Typer) -> None:
         labels: Annotated[Path | None, typer.Option(help="JSON list of {topic, type, start, end}: print precision, recall and delay per class.")] = None,
         rules_dir: Annotated[Path | None, typer.Option("--rules", help="Alert rules folder (default: the config's rules_dir).")] = None,
         no_rules: Annotated[bool, typer.Option("--no-rules", help="Detection only.")] = False,
-        sweep: Annotated[str | None, typer.Option(help="name=start:stop:step: replay once per value of one detection threshold.")] = None,
+        sweep: Annotated[str | None, typer.Option(help="name=start:stop:step: one row per value of a detection setting (crisis_min_authors=10:40:10) or of a rule's threshold (service_complaints.negative_share=0.3:0.7:0.1).")] = None,
         notify: Annotated[bool, typer.Option(help="Send the fired alerts through the configured notifier, marked as a replay.")] = False,
         processes: Annotated[int, typer.Option(help="Processes scoring mentions (default: one per core).")] = 0,
     ) -> None:
@@ -83,8 +83,7 @@ def register(app: typer.Typer) -> None:
             rules = _rules(cfg, rules_dir, no_rules)
             label_list = _labels(labels)
             sweep_spec = backtest.parse_sweep(sweep) if sweep else None
-            if sweep_spec:
-                backtest.with_setting(cfg, sweep_spec[0], sweep_spec[1][0])
+            variants = backtest.sweep_variants(cfg, rules, sweep_spec) if sweep_spec else []
         except ConfigError as exc:
             for problem in exc.problems:
                 err.print(problem, markup=False, highlight=False, soft_wrap=True)
@@ -95,9 +94,9 @@ def register(app: typer.Typer) -> None:
 
         bad_lines: list[str] = []
         procs = processes or os.cpu_count() or 1
-        configs = [cfg]
-        if sweep_spec:
-            configs += [backtest.with_setting(cfg, sweep_spec[0], v) for v in sweep_spec[1]]
+        # A detection threshold needs one detection run per value; a rule threshold reuses
+        # the first run's events and re-runs only the rules.
+        configs = [cfg, *(v.config for v in variants if v.config is not cfg)]
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                       TimeElapsedColumn(), console=err, disable=not err.is_terminal) as progress:
             task = progress.add_task("scoring mentions (lines)", total=None)
@@ -125,7 +124,8 @@ def register(app: typer.Typer) -> None:
         if label_list is not None:
             _evaluation(outcome, label_list)
         if sweep_spec:
-            _sweep(events[1:], cfg, rules, sweep_spec, label_list)
+            _sweep(variants, [events[configs.index(v.config)] for v in variants],
+                   sweep_spec[0], label_list)
         if notify:
             _notify(outcome)
 
@@ -147,18 +147,17 @@ def _evaluation(outcome: backtest.Outcome, labels: list[dict[str, Any]]) -> None
     Console().print(report.table())
 
 
-def _sweep(per_value: list[list[Any]], cfg: VigieConfig, rules: Any,
-           spec: tuple[str, list[float]], labels: list[dict[str, Any]] | None) -> None:
+def _sweep(variants: list[backtest.Variant], per_value: list[list[Any]], name: str,
+           labels: list[dict[str, Any]] | None) -> None:
     from monitor.detection.evaluate import evaluate
 
-    name, values = spec
     table = Table(title=f"Sweep of {name}")
     for column in (name, "alerts fired", "crisis precision", "crisis recall", "median delay (min)"):
         table.add_column(column)
-    for value, events in zip(values, per_value, strict=True):
-        outcome = backtest.apply_rules(events, backtest.with_setting(cfg, name, value), rules)
-        fired = outcome.fired_events() if rules is not None else outcome.events
-        row = [f"{value:g}", str(len(fired))]
+    for variant, events in zip(variants, per_value, strict=True):
+        outcome = backtest.apply_rules(events, variant.config, variant.rules)
+        fired = outcome.fired_events() if variant.rules is not None else outcome.events
+        row = [f"{variant.value:g}", str(len(fired))]
         if labels is not None:
             summary = evaluate(fired, labels).to_dict()["classes"].get("crisis", {})
             row += [_fmt(summary.get("precision")), _fmt(summary.get("recall")),

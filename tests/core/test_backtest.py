@@ -96,3 +96,46 @@ def test_scoring_in_worker_processes_gives_the_same_result() -> None:
     two = backtest.prepare(mentions, config, processes=2)
     assert [(p.mention, p.topics, p.scores, p.near_keys) for p in one] == \
            [(p.mention, p.topics, p.scores, p.near_keys) for p in two]
+
+
+RULE_WITH_NUMBER = ("rules:\n  - name: any\n    when: kind in [crisis, bad_buzz] and "
+                    "negative_share >= 0.5\n    route: {channel: '#replay'}\n")
+
+
+def test_sweep_of_a_rule_threshold_detects_once_and_moves_the_alerts(tmp_path: Path) -> None:
+    """`RULE.INDICATOR` sweeps the number a rule compares the indicator with: the same
+    events, fewer alerts as the threshold rises, and the other rules untouched."""
+    from monitor import backtest
+    from monitor.rules.loader import RuleSet
+
+    rules_dir = tmp_path / "rules"
+    rules_dir.mkdir()
+    (rules_dir / "r.yaml").write_text(RULE_WITH_NUMBER)
+    rules = RuleSet.load(rules_dir)
+    config = config_from_text(CONFIG)
+    variants = backtest.sweep_variants(config, rules, ("any.negative_share", [0.0, 0.5, 1.01]))
+    assert all(v.config is config for v in variants)
+    events = list(replay_events(stream(), config))
+    fired = [len(backtest.apply_rules(events, v.config, v.rules).fired_events()) for v in variants]
+    assert fired[0] >= fired[1] >= fired[2] and fired[0] > fired[2] == 0
+    assert variants[1].rules.rule("any").when.node == rules.rule("any").when.node  # 0.5 as written
+
+
+def test_cli_sweeps_a_rule_threshold_and_rejects_a_bad_one(tmp_path: Path) -> None:
+    path = tmp_path / "m.jsonl"
+    path.write_text("".join(orjson.dumps(m.to_replay()).decode() + "\n" for m in stream()))
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "r.yaml").write_text(RULE_WITH_NUMBER)
+    config = tmp_path / "vigie.yaml"
+    config.write_text(CONFIG + f"rules_dir: rules\nplaybooks_dir: {ROOT / 'playbooks'}\n")
+    base = ["backtest", "--mentions", str(path), "--out", str(tmp_path / "a.jsonl"),
+            "--config", str(config), "--processes", "1", "--sweep"]
+    result = CliRunner().invoke(app, [*base, "any.negative_share=0:1:0.5"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "Sweep of any.negative_share" in result.output
+    for target, message in (("nope.negative_share=0:1:0.5", "no rule named 'nope'"),
+                            ("any.volume_ratio=1:3:1", "does not compare 'volume_ratio'"),
+                            ("crisis_min_autors=1:3:1", "unknown detection setting")):
+        result = CliRunner().invoke(app, [*base, target], env={"COLUMNS": "200"})
+        assert result.exit_code == 2 and message in result.output, result.output
