@@ -72,9 +72,13 @@ class Silence:
         events: list[EpisodeEvent] = []
         warm = state.volume.n * bucket.width >= self.warmup_s
         per_mention = mu / (state.volume_sum + 5.0)
-        for name, total in state.source_sums.items():
-            if total < MAJOR_SHARE * state.volume_sum and name not in state.blind_sources:
-                continue  # a minor or occasional source: its silences say little
+        # A minor or occasional source: its silences say little (skipped in one pass: a topic
+        # may have dozens of small sources, and this runs every bucket).
+        major = MAJOR_SHARE * state.volume_sum
+        blind = state.blind_sources
+        watched = [(name, total) for name, total in state.source_sums.items()
+                   if total >= major or name in blind]
+        for name, total in watched:
             if bucket.sources.get(name, 0) > 0:
                 state.source_silence.pop(name, None)
                 since = state.blind_sources.pop(name, None)

@@ -243,10 +243,12 @@ class Detector:
         if len(state.ring) > size:
             del state.ring[0]
             del state.recent_buckets[0]
-        wx = sum(r[0] for r in state.ring)
-        wmu = sum(r[1] for r in state.ring)
-        wneg = sum(r[2] for r in state.ring)
-        wscored = sum(r[3] for r in state.ring)
+        wx = wmu = wneg = wscored = 0.0  # one pass, in order: the same sums as sum()
+        for row in state.ring:
+            wx += row[0]
+            wmu += row[1]
+            wneg += row[2]
+            wscored += row[3]
         n_recent = max(1, int(RECENT // width))
         recent = sum(r[0] for r in state.ring[-n_recent:])
         before = sum(r[0] for r in state.ring[-2 * n_recent:-n_recent])
@@ -393,10 +395,10 @@ class Detector:
                 state.type_sums[kind] = state.type_sums.get(kind, 0.0) + damping * count
         if damping > 0:  # sources: learned outside silences, forgotten when long gone
             keep = 1.0 - rates.dispersion * damping
-            for name in list(state.source_sums):
-                state.source_sums[name] *= keep
-                if state.source_sums[name] < 0.01 and name not in state.blind_sources:
-                    del state.source_sums[name]
+            blind = state.blind_sources
+            state.source_sums = {name: faded for name, faded in (
+                (name, total * keep) for name, total in state.source_sums.items())
+                if faded >= 0.01 or name in blind}
             for name, count in bucket.sources.items():
                 state.source_sums[name] = state.source_sums.get(name, 0.0) + damping * count
         return events
