@@ -11,9 +11,10 @@ Measures, through SentimentRouter (the ingestion code path):
   text as a baseline;
 - French TV reviews (Allociné test): binary accuracy (compound > 0 is positive);
 - language detection: share of the English sets detected "en" and of the French sets "fr";
-- speed on one core: mentions/s of the router (detection + scoring), of detection alone and of
-  the French scorer alone, each against bare English VADER timed in the same run on the same
-  texts (median of --runs runs).
+- speed on one core: mentions/s of the router (detection + scoring, called on batches of 200
+  as ingestion calls it), of detection alone and of the French scorer alone, each against bare
+  English VADER (the vaderSentiment library) timed in the same run on the same texts (median
+  of --runs runs).
 Ends with one `RESULT name=value ...` line. Skips cleanly when ../shared is absent.
 """
 
@@ -110,24 +111,32 @@ def f1_report(pred: Sequence[int], gold: Sequence[int]) -> dict[str, float]:
     return out
 
 
+BATCH = 200  # what an ingestion task scores at once (workers/tasks.py)
+
+
 def interleaved_rates(
-    funcs: dict[str, tuple[Callable[[str], object], Sequence[str]]], runs: int
+    funcs: dict[str, tuple[Callable[[Sequence[str]], object], Sequence[str]]], runs: int
 ) -> list[dict[str, float]]:
-    """Texts/s of every function, run after run: each run times all of them back to back, so
-    a ratio within one run compares functions under the same machine load."""
+    """Texts/s of every function, each called on batches of BATCH texts, run after run: each
+    run times all of them back to back, so a ratio within one run compares functions under
+    the same machine load."""
     for func, texts in funcs.values():  # warm-up: caches, lazy loads
-        for text in texts[:500]:
-            func(text)
+        func(texts[:BATCH])
     out = []
     for _ in range(runs):
         rates = {}
         for name, (func, texts) in funcs.items():
             start = time.perf_counter()
-            for text in texts:
-                func(text)
+            for first in range(0, len(texts), BATCH):
+                func(texts[first:first + BATCH])
             rates[name] = len(texts) / (time.perf_counter() - start)
         out.append(rates)
     return out
+
+
+def each(func: Callable[[str], object]) -> Callable[[Sequence[str]], object]:
+    """A one-text function applied to every text of a batch."""
+    return lambda texts: [func(text) for text in texts]
 
 
 def median_of(runs: list[dict[str, float]], name: str, baseline: str | None = None) -> float:
@@ -213,11 +222,11 @@ def main() -> int:
     assert fr_scorer is not None
     runs = interleaved_rates(
         {
-            "vader": (vader.polarity_scores, tweets),
-            "router": (router.score, tweets),
-            "detect": (router.detect, tweets),
-            "vader_fr": (vader.polarity_scores, fr_texts),
-            "fr": (fr_scorer.polarity_scores, fr_texts),
+            "vader": (each(vader.polarity_scores), tweets),
+            "router": (router.score_batch, tweets),  # as ingestion calls it
+            "detect": (router.detector.detect_batch, tweets),
+            "vader_fr": (each(vader.polarity_scores), fr_texts),
+            "fr": (each(fr_scorer.polarity_scores), fr_texts),
         },
         args.runs,
     )

@@ -35,6 +35,8 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´":
 # Letters NFKD does not split into base + accent.
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ø": "o", "ł": "l", "đ": "d", "ð": "d"})
 _WORD = re.compile(r"([#@]?)(\w+)")
+_PLAIN = re.compile(r"\w+")
+_MARKED = re.compile(r"[#@]\w+")
 
 
 def normalise_text(text: str) -> str:
@@ -71,19 +73,25 @@ class QueryError(ValueError):
 class Document:
     """A text prepared once for matching by any number of queries."""
 
-    __slots__ = ("joined", "words")
+    __slots__ = ("_plain", "_joined", "words")
 
     def __init__(self, text: str, *, normalised: bool = False) -> None:
         norm = text if normalised else normalise_text(text)
-        words: set[str] = set()
-        plain: list[str] = []
-        for mark, word in _WORD.findall(norm):
-            words.add(word)
-            plain.append(word)
-            if mark:
-                words.add(mark + word)
+        # Every \w+ run is a word; a run right after "#" or "@" is also a tag or handle.
+        self._plain = _PLAIN.findall(norm)
+        words = set(self._plain)
+        if "#" in norm or "@" in norm:
+            words.update(_MARKED.findall(norm))
         self.words = frozenset(words)
-        self.joined = " " + " ".join(plain) + " "
+        self._joined: str | None = None
+
+    @property
+    def joined(self) -> str:
+        """The words joined by single spaces, with a space at each end (for phrases and
+        prefixes; built on first use: most queries only look words up)."""
+        if self._joined is None:
+            self._joined = " " + " ".join(self._plain) + " "
+        return self._joined
 
 
 # ---- compiled tree -----------------------------------------------------------------------

@@ -174,3 +174,22 @@ def test_normalise_text_equals_the_per_character_definition() -> None:
     texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(5000)]
     texts += ["Plain ASCII, with a `backtick`", "ÉLÈVE Straße ŒUVRE", ""]
     assert [normalise_text(t) for t in texts] == [reference(t) for t in texts]
+
+
+def test_document_words_and_joined_equal_the_tokenizer_definition() -> None:
+    """Words are every \\w+ run plus "#"/"@" + run for tags and handles; `joined` is the runs
+    joined by spaces: checked against the one-pattern tokenizer on noisy strings."""
+    import random
+    import re
+
+    from monitor.query import Document
+
+    pattern = re.compile(r"([#@]?)(\w+)")
+    rng = random.Random(3)
+    alphabet = "ab #@_-1 é'’.Z##@@x"
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        doc = Document(text)
+        pairs = pattern.findall(doc_norm := normalise_text(text))
+        assert doc.words == {w for _m, w in pairs} | {m + w for m, w in pairs if m}, doc_norm
+        assert doc.joined == " " + " ".join(w for _m, w in pairs) + " "
