@@ -71,10 +71,14 @@ class Silence:
         proportional to the topic's sources (a handful of feeds)."""
         events: list[EpisodeEvent] = []
         warm = state.volume.n * bucket.width >= self.warmup_s
-        per_mention = mu / (state.volume_sum + 5.0)
+        # Shares are taken of the source sums themselves, which learn in the same buckets
+        # (the topic's ordinary-volume sum learns in fewer: against it, every source of a
+        # topic stuck in an episode looked major and "silent").
+        sources_total = sum(state.source_sums.values())
+        per_mention = mu / (sources_total + 5.0)
         # A minor or occasional source: its silences say little (skipped in one pass: a topic
         # may have dozens of small sources, and this runs every bucket).
-        major = MAJOR_SHARE * state.volume_sum
+        major = MAJOR_SHARE * sources_total
         blind = state.blind_sources
         watched = [(name, total) for name, total in state.source_sums.items()
                    if total >= major or name in blind]

@@ -383,7 +383,11 @@ class Detector:
         base.learn(start, x / lift, rates, damping, ordinary)
         if len(state.ring) == size:
             base.learn_window(wx, wmu, rates, damping, ordinary)
-        if damping > 0 and ordinary:  # the usual tone and mix, from ordinary buckets only
+        # The usual tone and mix, from ordinary buckets only, but from every bucket of the
+        # warm-up: measured against the prior alone, a topic that is always half negative
+        # (an airline, a telecom) would find its every bucket unusual, never learn, and stay
+        # in one endless episode.
+        if damping > 0 and (ordinary or not warm):
             keep = 1.0 - rates.dispersion * damping
             state.negative_sum = keep * state.negative_sum + damping * bucket.negative
             state.positive_sum = keep * state.positive_sum + damping * bucket.positive
