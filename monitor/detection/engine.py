@@ -293,8 +293,12 @@ class Detector:
         state.record *= fade
         state.excess_record *= fade
         state.last_score = 0.0
+        # The excess is counted above the larger of the bucket's expected volume and the
+        # topic's average bucket (with any planned lift): a burst in a quiet night hour is
+        # not weighed as if it had come on top of the night's near-silence.
+        usual_bucket = base.level * lift
         if state.score_due is not None:
-            state.score_excess += x - mu
+            state.score_excess += x - max(mu, usual_bucket)
             if start >= state.score_due:
                 # The excess of the episode's first hours in days of the topic's usual
                 # volume, against the topic's record of it (never below `score_floor`).
@@ -336,7 +340,8 @@ class Detector:
                 state.score_calm = None if state.calm_since is None \
                     else float(start - state.calm_since)
             # Counted from just before the opening: the buckets of the last 15 minutes.
-            state.score_excess = sum(r[0] - r[1] for r in state.ring[-n_recent:])
+            state.score_excess = sum(r[0] - max(r[1], usual_bucket)
+                                     for r in state.ring[-n_recent:])
         if state.episode is None and self._habit_s > 0:
             # How often this topic starts a spike of each size (not counted inside episodes).
             for i, floor in enumerate(HABIT_LEVELS):
