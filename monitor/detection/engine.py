@@ -186,8 +186,8 @@ class Detector:
         """Anomaly score of the last bucket, in [0, 1): non-zero only on the bucket that ends
         the `score_delay` (2 h) after an episode opened (or a new wave), where it says how
         exceptional that episode is *for this topic*: v / (1 + v) with v = (mentions above
-        the baseline from just before the opening to then, in days of the topic's usual
-        volume) / (the topic's record of that excess, fading with `record_half_life`, never
+        the baseline, or the topic's average bucket when larger, from just before the opening
+        to then, in days of the topic's usual volume) / (the topic's record of that excess, fading with `record_half_life`, never
         below `score_floor`), times calm / (calm + `score_aftershock`) when the topic's
         previous episode resolved `calm` ago. So the biggest thing a topic has done in a
         month, after a quiet spell, scores over 0.5; a blip adds little and scores low, a
