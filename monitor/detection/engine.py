@@ -85,7 +85,11 @@ class TopicState:
     # episode) before the episode being scored (None: none before it).
     calm_since: int | None = None
     score_calm: float | None = None
-    peak: float = 0.0  # the open episode's highest surprise so far
+    # The open episode's earlier rises: the highest surprise of its finished rises, and of
+    # the rise under way (both fading with half-life `resolve_after`), and when that began.
+    peak: float = 0.0
+    rise_peak: float = 0.0
+    rise_since: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -106,6 +110,7 @@ class TopicState:
             "score_due": self.score_due, "peak": self.peak,
             "score_excess": self.score_excess, "excess_record": self.excess_record,
             "calm_since": self.calm_since, "score_calm": self.score_calm,
+            "rise_peak": self.rise_peak, "rise_since": self.rise_since,
         }
 
     @classmethod
@@ -133,6 +138,7 @@ class TopicState:
             score_excess=float(d.get("score_excess", 0.0)),
             excess_record=float(d.get("excess_record", 0.0)),
             calm_since=d.get("calm_since"), score_calm=d.get("score_calm"),
+            rise_peak=float(d.get("rise_peak", 0.0)), rise_since=d.get("rise_since"),
         )
 
 
@@ -180,8 +186,8 @@ class Detector:
         """Anomaly score of the last bucket, in [0, 1): non-zero only on the bucket that ends
         the `score_delay` (2 h) after an episode opened (or a new wave), where it says how
         exceptional that episode is *for this topic*: v / (1 + v) with v = (mentions above
-        the baseline from just before the opening to then, in days of the topic's usual
-        volume) / (the topic's record of that excess, fading with `record_half_life`, never
+        the baseline, or the topic's average bucket when larger, from just before the opening
+        to then, in days of the topic's usual volume) / (the topic's record of that excess, fading with `record_half_life`, never
         below `score_floor`), times calm / (calm + `score_aftershock`) when the topic's
         previous episode resolved `calm` ago. So the biggest thing a topic has done in a
         month, after a quiet spell, scores over 0.5; a blip adds little and scores low, a
@@ -287,8 +293,12 @@ class Detector:
         state.record *= fade
         state.excess_record *= fade
         state.last_score = 0.0
+        # The excess is counted above the larger of the bucket's expected volume and the
+        # topic's average bucket (with any planned lift): a burst in a quiet night hour is
+        # not weighed as if it had come on top of the night's near-silence.
+        usual_bucket = base.level * lift
         if state.score_due is not None:
-            state.score_excess += x - mu
+            state.score_excess += x - max(mu, usual_bucket)
             if start >= state.score_due:
                 # The excess of the episode's first hours in days of the topic's usual
                 # volume, against the topic's record of it (never below `score_floor`).
@@ -303,21 +313,35 @@ class Detector:
         level = max(raw, s_neg)
         yardstick = max(state.record, s.open_surprise)
         # A new wave: an episode older than `resolve_after` (it would have been a new episode
-        # had the topic calmed down) that is WAVE times as surprising as its own peak and the
-        # topic's record.
+        # had the topic calmed down) that is WAVE times as surprising as the topic's record
+        # and as the episode's earlier rises. A rise is a run of unusual buckets (p < 1%)
+        # ended by an ordinary one (p > 10%); the rise under way counts once it is a window
+        # old (a plateau is not a new wave of itself, but its own rising edge must not hide
+        # it); peaks fade with half-life `resolve_after`, so a wave is judged against the
+        # recent rises, not one days old.
+        rise_fade = 0.5 ** (width / self._resolve_s)
+        state.peak *= rise_fade
+        state.rise_peak *= rise_fade
+        old_rise = state.rise_since is not None and start - state.rise_since >= self._window_s
+        reference = max(yardstick, state.peak, state.rise_peak if old_rise else 0.0)
         wave = state.episode is not None and state.score_due is None \
-            and level > WAVE * max(yardstick, state.peak) \
+            and level > WAVE * reference \
             and start - state.episode.start > self._resolve_s
-        state.peak = max(state.peak, level) if state.episode is not None else 0.0
+        if level >= 2.0:
+            state.rise_since = start if state.rise_since is None else state.rise_since
+            state.rise_peak = max(state.rise_peak, level)
+        elif level < 1.0:
+            state.peak = max(state.peak, state.rise_peak) if state.episode is not None else 0.0
+            state.rise_peak, state.rise_since = 0.0, None
         if anomalous and (state.episode is None or wave):
-            state.peak = max(state.peak, level)
             state.record = max(yardstick, level)
             state.score_due = start + max(width, int(self._score_s) - width)
             if state.episode is None:  # a new wave keeps its episode's calm
                 state.score_calm = None if state.calm_since is None \
                     else float(start - state.calm_since)
             # Counted from just before the opening: the buckets of the last 15 minutes.
-            state.score_excess = sum(r[0] - r[1] for r in state.ring[-n_recent:])
+            state.score_excess = sum(r[0] - max(r[1], usual_bucket)
+                                     for r in state.ring[-n_recent:])
         if state.episode is None and self._habit_s > 0:
             # How often this topic starts a spike of each size (not counted inside episodes).
             for i, floor in enumerate(HABIT_LEVELS):

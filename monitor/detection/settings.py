@@ -141,7 +141,8 @@ class DetectionSettings(BaseModel):
     resolve_after: str = Field(
         default="4h",
         description="... for this long; then the episode resolves (long enough that a second "
-        "wave of the same story stays in its episode).",
+        "wave of the same story stays in its episode). Also the half-life with which the anomaly "
+        "score's new-wave test forgets the episode's earlier rises.",
     )
 
     # --- classification -------------------------------------------------------------------

@@ -334,6 +334,25 @@ def test_a_record_wave_inside_a_long_episode_scores_again() -> None:
                    if i not in (HIST // W + DELAY, wave + DELAY))
 
 
+def test_a_wave_is_judged_against_earlier_rises_not_its_own_rising_edge() -> None:
+    """Inside a long episode kept open by a second spike, a later wave that rises over two
+    buckets scores again: its first bucket does not set the bar its second must double;
+    the bar is the record and the episode's earlier, finished rises."""
+    def spikes(b: BucketStats, minute: int, rng: random.Random) -> None:
+        if minute < 15 or 150 <= minute < 165:
+            add(b, 40, fresh="w", rng=rng)
+        if minute == 300:
+            add(b, 90, fresh="x", rng=rng)
+        if 305 <= minute < 320:
+            add(b, 110, fresh="x", rng=rng)
+
+    scores = _scores(Detector(DetectionSettings()), stream(spikes, 420, after=60))
+    first = HIST // W + DELAY
+    second = (HIST + 305 * 60) // W + DELAY  # `score_delay` after the wave's second bucket
+    assert scores[first] > 0.0 and scores[second] > 0.5
+    assert all(s == 0.0 for i, s in enumerate(scores) if i not in (first, second))
+
+
 def test_every_decision_is_explained_in_one_line() -> None:
     """Each event carries evidence with thresholds, a one-line summary, and the indicator
     names alert rules use."""
