@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Protocol
 
 from monitor.config.files import VigieConfig
@@ -157,13 +157,22 @@ class Ingestor:
         for (i, mention, topics), score, near in zip(matched, scores, keys, strict=True):
             source = self.config.source(mention.source)
             out.append((i, Prepared(
-                mention=replace(mention, topics=topics, lang=score.lang, story=story_of(mention)),
+                mention=_matched(mention, topics, score.lang, story_of(mention)),
                 topics=topics,
                 scores=score,
                 near_keys=near,
                 weight=source.weight if source is not None else 1.0,
             )))
         return out
+
+
+def _matched(m: Mention, topics: tuple[str, ...], lang: str, story: str) -> Mention:
+    """`replace(m, topics=..., lang=..., story=...)`, spelt out: `dataclasses.replace`
+    inspects the fields on every call, and this runs once per mention."""
+    return Mention(id=m.id, published=m.published, source=m.source, source_type=m.source_type,
+                   author=m.author, url=m.url, title=m.title, text=m.text, lang=lang,
+                   reach=m.reach, topics=topics, published_estimated=m.published_estimated,
+                   story=story)
 
 
 PERSONAL_TYPES = frozenset({"social", "forum"})

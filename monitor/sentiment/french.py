@@ -348,6 +348,8 @@ class FrenchSentimentAnalyzer:
             return {"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}
         if self.phrases:
             self._apply_phrases(items)
+        if not any(it.valence for it in items):
+            return {"neg": 0.0, "neu": 1.0, "pos": 0.0, "compound": 0.0}  # as _combine says
         n = len(items)
         has_caps = any(it.caps for it in items)
         cap_diff = has_caps and any(it.key and not it.caps and it.key.isalpha() for it in items)
