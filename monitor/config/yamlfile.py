@@ -6,6 +6,7 @@ so an ops engineer always learns where a problem is, and every problem at once.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -65,20 +66,16 @@ def _plain(node: Any, loc: Loc, marks: Marks) -> Any:
             marks.lines[()] = node.lc.line + 1
         for key in node:
             sub = (*loc, str(key))
-            try:
+            with contextlib.suppress(KeyError, TypeError):
                 marks.lines[sub] = node.lc.key(key)[0] + 1
-            except (KeyError, TypeError):
-                pass
             out[str(key)] = _plain(node[key], sub, marks)
         return out
     if isinstance(node, CommentedSeq):
         out_list = []
         for index, item in enumerate(node):
             sub = (*loc, index)
-            try:
+            with contextlib.suppress(KeyError, TypeError, IndexError):
                 marks.lines[sub] = node.lc.item(index)[0] + 1
-            except (KeyError, TypeError, IndexError):
-                pass
             out_list.append(_plain(item, sub, marks))
         return out_list
     if isinstance(node, str):

@@ -3,6 +3,7 @@ after a crash without losing data."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -20,10 +21,8 @@ pytestmark = pytest.mark.integration
 def wait_dead(pid: int, timeout: float = 10.0) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        try:
+        with contextlib.suppress(ChildProcessError):
             os.waitpid(pid, os.WNOHANG)
-        except ChildProcessError:
-            pass
         if not _pid_alive(pid) or _zombie(pid):
             return True
         time.sleep(0.1)
