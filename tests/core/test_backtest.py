@@ -139,3 +139,6 @@ def test_cli_sweeps_a_rule_threshold_and_rejects_a_bad_one(tmp_path: Path) -> No
                             ("crisis_min_autors=1:3:1", "unknown detection setting")):
         result = CliRunner().invoke(app, [*base, target], env={"COLUMNS": "200"})
         assert result.exit_code == 2 and message in result.output, result.output
+    result = CliRunner().invoke(app, [*base, "any.negative_share=0:1:0.5", "--no-rules"],
+                                env={"COLUMNS": "200"})
+    assert result.exit_code == 2 and "needs rules" in result.output, result.output
