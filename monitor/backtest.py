@@ -12,10 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from monitor.config.files import VigieConfig
-from monitor.indicators import Prepared
 from monitor.model import Alert, AlertStatus, EpisodeEvent, Mention
-from monitor.pipeline import Ingestor
-from monitor.replay import Series, count_series, detect_series, prepare_all, sorted_mentions
+from monitor.replay import sorted_mentions
 from monitor.rules.evaluate import RuleEngine
 from monitor.rules.loader import RuleSet
 from monitor.rules.state import RuleState
@@ -72,21 +70,6 @@ def load_mentions(paths: Sequence[Path], on_error: Callable[[str], None]) -> lis
                 seen.add(item.id)
                 out.append(item)
     return sorted_mentions(out)
-
-
-def prepare(mentions: Sequence[Mention], config: VigieConfig,
-            progress: Callable[[int], None] | None = None, processes: int = 1) -> list[Prepared]:
-    return prepare_all(mentions, Ingestor.from_config(config), progress, processes)
-
-
-def count(prepared: Sequence[Prepared], config: VigieConfig, until: float | None = None) -> Series:
-    """Counted buckets: computed once, shared by every value of a sweep."""
-    return count_series(prepared, config, until)
-
-
-def run(series: Series, config: VigieConfig, rules: RuleSet | None) -> Outcome:
-    """Detection then rules, in event time, over counted buckets."""
-    return apply_rules(detect_series(series, config), config, rules)
 
 
 def apply_rules(events: Iterable[EpisodeEvent], config: VigieConfig,

@@ -10,12 +10,12 @@ only mentions published before its `at`.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from monitor.config.files import VigieConfig
 from monitor.detection.engine import Detector, TopicState
 from monitor.indicators import Prepared
-from monitor.model import BucketStats, EpisodeEvent, Mention, Scores
+from monitor.model import BucketStats, EpisodeEvent, Mention
 from monitor.pipeline import Ingestor, MemorySeenIndex, batch_token, count
 from monitor.sentiment.router import SentimentRouter
 from monitor.timeutil import floor_to, parse_duration, to_epoch
@@ -136,57 +136,17 @@ def sorted_mentions(mentions: Iterable[Mention]) -> list[Mention]:
     return items
 
 
-_WORKER: Ingestor | None = None
-_MENTIONS: Sequence[Mention] = ()
-Compact = tuple[int, tuple[str, ...], Scores, tuple[str, ...], str, float]
-
-
-def _init_worker(config: VigieConfig) -> None:
-    global _WORKER
-    _WORKER = Ingestor.from_config(config)
-
-
-def _prepare_range(span: tuple[int, int]) -> list[Compact]:
-    # Forked workers read the mentions they inherited and send back only what the parent
-    # lacks: pickling whole Mentions either way would cost about as much as scoring them.
-    assert _WORKER is not None
-    first, last = span
-    return [(first + i, p.topics, p.scores, p.near_keys, p.mention.story, p.weight)
-            for i, p in _WORKER.prepare_indexed(_MENTIONS[first:last])]
-
-
 def prepare_all(
     mentions: Sequence[Mention], ingestor: Ingestor, progress: Callable[[int], None] | None = None,
-    processes: int = 1,
 ) -> list[Prepared]:
-    """Match and score every mention once (a sweep reuses the result), in order.
-
-    With `processes` > 1 the mentions are scored in forked worker processes: scoring is
-    pure and CPU-bound, and the chunks come back in order, so the result is the same."""
-    spans = [(i, min(i + BATCH, len(mentions))) for i in range(0, len(mentions), BATCH)]
+    """Match and score every mention once, in order, a batch at a time (one process;
+    `vigie backtest` spreads the same work over processes in replay_pool.py)."""
     out: list[Prepared] = []
-    if processes <= 1 or len(spans) < 2:
-        for first, last in spans:
-            out.extend(ingestor.prepare(mentions[first:last]))
-            if progress:
-                progress(last - first)
-        return out
-    import multiprocessing
-
-    global _MENTIONS
-    _MENTIONS = mentions
-    try:
-        context = multiprocessing.get_context("fork")
-        with context.Pool(processes, initializer=_init_worker,
-                          initargs=(ingestor.config,)) as pool:
-            for (first, last), compact in zip(spans, pool.imap(_prepare_range, spans), strict=True):
-                for i, topics, scores, near, story, weight in compact:
-                    mention = replace(mentions[i], topics=topics, lang=scores.lang, story=story)
-                    out.append(Prepared(mention, topics, scores, near, weight))
-                if progress:
-                    progress(last - first)
-    finally:
-        _MENTIONS = ()
+    for first in range(0, len(mentions), BATCH):
+        chunk = mentions[first:first + BATCH]
+        out.extend(ingestor.prepare(chunk))
+        if progress:
+            progress(len(chunk))
     return out
 
 

@@ -16,7 +16,6 @@ replay's batch of 2,000 give the same answer for the same text.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
@@ -41,17 +40,12 @@ class BatchIdentifier:
         self._rowbase = np.asarray(identifier.tk_row, dtype=np.int64) << 8
         self._output = np.asarray(identifier.tk_output, dtype=np.int64)
         self._features = len(self._table)
+        # py3langid's own input preparation (all-caps lowered, NFC, UTF-8).
+        self.encode = identifier._encode
         # The same tables as Python sequences, for walking a few texts byte by byte.
         self._py_next = identifier.tk_nextmove
         self._py_rowbase = [int(r) << 8 for r in identifier.tk_row]
         self._py_output = list(identifier.tk_output)
-
-    @staticmethod
-    def encode(text: str) -> bytes:
-        """py3langid's own input preparation: all-caps lowered, NFC, UTF-8."""
-        if text.isupper():
-            text = text.lower()
-        return unicodedata.normalize("NFC", text).encode("utf8", errors="surrogatepass")
 
     def probabilities(self, texts: Sequence[str]) -> np.ndarray:
         """One row per text, one column per language, each row summing to 1."""

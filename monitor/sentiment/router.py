@@ -83,10 +83,12 @@ class SentimentRouter:
 
     def language(self, text: str, lang: str | None = None) -> str:
         """The declared `lang` when it is configured (after "fr-FR" -> "fr"), else detected."""
+        return self._declared(lang) or self.detect(text)
+
+    def _declared(self, lang: str | None) -> str | None:
+        """The feed-declared language when it is configured (after "fr-FR" -> "fr")."""
         declared = normalise_lang(lang)
-        if declared in self._configured:
-            return declared
-        return self.detect(text)
+        return declared if declared in self._configured else None
 
     def scorer(self, lang: str) -> PolarityScorer | None:
         """The scorer of `lang`, built once; None when Vigie has none for it."""
@@ -123,12 +125,8 @@ class SentimentRouter:
         Languages are detected for the whole batch at once (the model is cheaper that way)."""
         if langs is not None and len(langs) != len(texts):
             raise ValueError(f"{len(texts)} texts but {len(langs)} languages")
-        chosen: list[str | None] = [None] * len(texts)
-        if langs is not None:
-            for i, lang in enumerate(langs):
-                declared = normalise_lang(lang)
-                if declared in self._configured:
-                    chosen[i] = declared
+        chosen = [self._declared(lang) for lang in langs] if langs is not None \
+            else [None] * len(texts)
         undecided = [i for i, lang in enumerate(chosen) if lang is None]
         if undecided:
             detected = self.detector.detect_batch([texts[i] for i in undecided])

@@ -86,18 +86,6 @@ def test_notify_sends_replayed_alerts_marked_as_replay(tmp_path: Path, monkeypat
     assert "replayed alert(s) through the notifier" in result.output
 
 
-def test_scoring_in_worker_processes_gives_the_same_result() -> None:
-    """Forked scoring workers return exactly what one process computes, in order."""
-    from monitor import backtest
-
-    config = config_from_text(CONFIG)
-    mentions = stream()[:5000]
-    one = backtest.prepare(mentions, config, processes=1)
-    two = backtest.prepare(mentions, config, processes=2)
-    assert [(p.mention, p.topics, p.scores, p.near_keys) for p in one] == \
-           [(p.mention, p.topics, p.scores, p.near_keys) for p in two]
-
-
 RULE_WITH_NUMBER = ("rules:\n  - name: any\n    when: kind in [crisis, bad_buzz] and "
                     "negative_share >= 0.5\n    route: {channel: '#replay'}\n")
 
