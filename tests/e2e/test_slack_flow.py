@@ -160,7 +160,7 @@ def test_feed_to_alert_ack_escalation_and_report(deployment: dict[str, Any],
         thread = slack_emulator.thread("#crisis-room", message["ts"])
         return any("U0LEAD" in json.dumps(m) for m in thread)
 
-    wait(escalated, 30)
+    wait(escalated)
 
     # 3. A signed Acknowledge click on `vigie web` is acknowledged and acted on once.
     assert click(deployment["web"], "vigie:ack", incident_id, "2.1") == 200

@@ -84,9 +84,19 @@ def test_escalation_and_reminder_fire_through_eta_tasks(worker: Responder, rig: 
     assert any("Step overdue: *Holding statement*" in t for t in texts)
 
 
-def test_action_task_acknowledges_and_stops_escalation(worker: Responder, rig: Rig) -> None:
-    """handle_action applies an ack from Slack; the pending escalation then does nothing."""
-    live = alert(playbook="fast", at=datetime.now(UTC))
+def test_action_task_acknowledges_and_stops_escalation(worker: Responder, rig: Rig,
+                                                       tmp_path: Path) -> None:
+    """handle_action applies an ack from Slack; the pending escalation then does nothing.
+
+    The escalation is due 4 s after opening (1 s raced a loaded CI worker, which took over
+    a second to run the ack); the step's reminder, due a second later, still fires after
+    the ack and shows that the ETA tasks did run."""
+    slow = tmp_path / "slow.yaml"
+    slow.write_text(FAST.replace("name: fast", "name: slow")
+                    .replace("after: 1s", "after: 4s").replace("due_after: 2s", "due_after: 5s"),
+                    encoding="utf-8")
+    worker.playbooks["slow"] = load_playbook(slow)
+    live = alert(playbook="slow", at=datetime.now(UTC))
     respond_tasks.handle_alerts.delay([live.to_dict()])
     assert _wait(lambda: worker.store.get("1") is not None)
     respond_tasks.handle_action.delay({"key": "act:x", "incident": "1", "action": "ack",
@@ -94,9 +104,19 @@ def test_action_task_acknowledges_and_stops_escalation(worker: Responder, rig: R
                                        "message_ts": "", "response_url": "",
                                        "source": "button"})
     assert _wait(lambda: worker.store.get("1").acknowledged)  # type: ignore[union-attr]
-    time.sleep(2.5)
+    incident = worker.store.get("1")
+    assert incident is not None
+    acked = next(e.at for e in incident.timeline if e.action == "acknowledged")
+    assert (acked - incident.timeline[0].at).total_seconds() < 4, "ack came after escalation"
+
+    def reminded() -> bool:
+        found = worker.store.get("1")
+        return found is not None and any(e.action == "reminder_sent" for e in found.timeline)
+
+    assert _wait(reminded), "no reminder within 15 s"
     incident = worker.store.get("1")
     assert incident is not None and incident.escalations == 0
+    assert not any(e.action == "escalation_sent" for e in incident.timeline)
 
 
 def test_signed_click_through_web_worker_and_outbox(worker: Responder, rig: Rig) -> None:
