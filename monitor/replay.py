@@ -13,7 +13,9 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from monitor.config.files import VigieConfig
+from monitor.detection.classify import CLASSIFY_ONLY
 from monitor.detection.engine import Detector, TopicState
+from monitor.detection.episodes import Episode, Reading, decide
 from monitor.indicators import Prepared
 from monitor.model import BucketStats, EpisodeEvent, Mention
 from monitor.pipeline import Ingestor, MemorySeenIndex, batch_token, count
@@ -127,6 +129,61 @@ def detect_keyed(series: Series, config: VigieConfig) -> Iterator[tuple[int, str
                 topic=topic, start=bucket_start, width=series.width)
             for event in detector_for(topic).step(state, bucket):
                 yield bucket_start, topic, event
+
+
+# One detection run, kept for reclassification: per step that raised an event or read an
+# open episode, (bucket start, topic, its blind-spot events, the episode's reading).
+Trace = list[tuple[int, str, tuple[EpisodeEvent, ...], Reading | None]]
+
+
+def observe_series(series: Series, config: VigieConfig) -> Trace:
+    """`detect_keyed` short of classifying (Detector.observe): what `reclassify` needs to
+    give the events of `config` or of any configuration that differs from it only in
+    classification thresholds (classify.CLASSIFY_ONLY)."""
+    detector_for = detectors_for(config)
+    states: dict[str, TopicState] = {}
+    trace: Trace = []
+    for bucket_start in range(series.start, series.end, series.width):
+        for topic, buckets in series.buckets.items():
+            if series.first[topic] > bucket_start:
+                continue
+            state = states.get(topic)
+            if state is None:
+                state = states[topic] = detector_for(topic).new_state(topic)
+            bucket = buckets.get(bucket_start) or BucketStats(
+                topic=topic, start=bucket_start, width=series.width)
+            events, reading, _episode = detector_for(topic).observe(state, bucket)
+            if events or reading is not None:
+                trace.append((bucket_start, topic, tuple(events), reading))
+    return trace
+
+
+def reclassify(trace: Trace, config: VigieConfig) -> Iterator[tuple[int, str, EpisodeEvent]]:
+    """The keyed events of `config` from a trace of a run whose configuration differs from
+    it at most in classification thresholds: the readings go through `decide` with this
+    configuration's settings (per topic), the blind-spot events are taken as they are."""
+    detector_for = detectors_for(config)
+    episodes: dict[str, Episode] = {}
+    for bucket_start, topic, events, reading in trace:
+        for event in events:
+            yield bucket_start, topic, event
+        if reading is None:
+            continue
+        episode = episodes.get(reading.episode)
+        if episode is None:
+            episode = episodes[reading.episode] = Episode(topic=topic, start=reading.start)
+        for event in decide(episode, reading, detector_for(topic).settings):
+            yield bucket_start, topic, event
+        if reading.resolve:
+            del episodes[reading.episode]
+
+
+def same_detection(a: VigieConfig, b: VigieConfig) -> bool:
+    """Whether `a` and `b` detect alike: equal but for classification thresholds, so one
+    `observe_series` run serves both through `reclassify`."""
+    loose = set(CLASSIFY_ONLY)
+    return (a.detection.model_dump(exclude=loose) == b.detection.model_dump(exclude=loose)
+            and a.model_dump(exclude={"detection"}) == b.model_dump(exclude={"detection"}))
 
 
 def sorted_mentions(mentions: Iterable[Mention]) -> list[Mention]:

@@ -4,7 +4,8 @@ Two phases, each split where the work is independent:
 1. by chunks of lines: parse, match, detect the language, score and hash near-duplicate keys
    (`parse_line` and `Ingestor.prepare_indexed`, exactly as a one-process replay);
 2. by groups of topics: count into buckets and run the detector once per configuration (a
-   sweep's values). Counting and detection are per topic: the dedup index keys stories and
+   sweep's values), or once for all the values of a classification threshold, whose events
+   then come from reclassifying that run (replay.reclassify). Counting and detection are per topic: the dedup index keys stories and
    near-duplicates by topic, ids are made unique before counting, and a topic's detector state
    is its own, so a group of topics counted apart gives the very buckets and events the whole
    replay gives.
@@ -35,7 +36,7 @@ from monitor.config.files import VigieConfig
 from monitor.indicators import Prepared
 from monitor.model import EpisodeEvent, Label, Mention, Scores
 from monitor.pipeline import Ingestor
-from monitor.replay import count_series, detect_keyed
+from monitor.replay import Trace, count_series, observe_series, reclassify, same_detection
 from monitor.sources.jsonl import LineError, parse_line
 from monitor.timeutil import floor_to, from_epoch, parse_duration, to_epoch
 
@@ -216,7 +217,16 @@ def _detect_group(index: int) -> list[list[tuple[int, str, EpisodeEvent]]]:
         if mine:
             prepared.append(expand(record, mine))
     series = count_series(prepared, _CONFIGS[0], span=_SPAN, only=wanted)
-    return [list(detect_keyed(series, config)) for config in _CONFIGS]
+    out: list[list[tuple[int, str, EpisodeEvent]]] = []
+    traces: list[tuple[VigieConfig, Trace]] = []
+    for config in _CONFIGS:
+        # A sweep of a classification threshold detects once and reclassifies per value.
+        trace = next((t for c, t in traces if same_detection(c, config)), None)
+        if trace is None:
+            trace = observe_series(series, config)
+            traces.append((config, trace))
+        out.append(list(reclassify(trace, config)))
+    return out
 
 
 def topic_order(records: Sequence[Record], config: VigieConfig) -> list[str]:

@@ -18,6 +18,15 @@ from dataclasses import dataclass
 from monitor.detection.settings import DetectionSettings
 from monitor.model import Evidence, Kind, Severity
 
+# The settings read here and nowhere else in detection: the detector's state never depends
+# on them, so a sweep of one reclassifies one detection run (replay.reclassify) instead of
+# detecting again. tests/detection/test_reclassify.py checks that no other module reads them.
+CLASSIFY_ONLY = frozenset({
+    "negative_share", "positive_share", "reclassify_margin", "high_ratio", "critical_ratio",
+    "flood_duplicate_ratio", "flood_concentration", "crisis_min_authors",
+    "crisis_min_source_types", "crisis_min_news", "crisis_min_duration", "crisis_fast_ratio",
+})
+
 
 @dataclass(frozen=True, slots=True)
 class Decision:

@@ -23,11 +23,11 @@ from typing import Any
 from monitor.config.files import PlannedEvent
 from monitor.detection.baseline import Baseline, Rates
 from monitor.detection.blindspots import Silence
-from monitor.detection.episodes import Episode, advance
+from monitor.detection.episodes import Episode, Reading, decide, measure
 from monitor.detection.features import Window
 from monitor.detection.settings import DetectionSettings
 from monitor.detection.tails import count_surprise
-from monitor.model import BucketStats, EpisodeEvent, Transition
+from monitor.model import BucketStats, EpisodeEvent
 from monitor.timeutil import to_epoch
 
 NEGATIVE_PRIOR = 0.2  # usual negative share assumed before data
@@ -220,6 +220,16 @@ class Detector:
         in time order); a jump forward is a gap: the window restarts, nothing is learned
         from the missing buckets.
         """
+        events, reading, episode = self.observe(state, bucket)
+        if reading is not None and episode is not None:
+            events += decide(episode, reading, self.settings)
+        return events
+
+    def observe(self, state: TopicState, bucket: BucketStats,
+                ) -> tuple[list[EpisodeEvent], Reading | None, Episode | None]:
+        """`step` short of classifying: the bucket's blind-spot events, the reading of the
+        open episode (None without one, or while it is quietly waiting to resolve) and that
+        episode, for `decide`. The state moves exactly as in `step` (see Reading)."""
         s, width, start = self.settings, bucket.width, bucket.start
         if state.last_start is not None and start <= state.last_start:
             raise ValueError(f"{state.topic}: bucket {start} is not after {state.last_start}")
@@ -379,15 +389,15 @@ class Detector:
                 if earlier.start >= onset:
                     counts, types = usual(row[1])
                     state.episode.totals.add(earlier, row[1], *counts, expected_types=types)
-        if state.episode is not None:
+        episode, reading = state.episode, None
+        if episode is not None:
             quiet = (not anomalous and wx < s.resolve_ratio * max(wmu, s.min_excess / size)) \
                 or wx <= wmu
             counts, usual_types = usual(mu)
-            new = advance(state.episode, bucket, mu, counts, usual_types, window, quiet, s)
-            if new and new[-1].transition is Transition.RESOLVED:
+            reading = measure(episode, bucket, mu, counts, usual_types, window, quiet, s)
+            if reading is not None and reading.resolve:
                 state.episode = None
                 state.calm_since = start
-            events += new
 
         # Learn last, from the de-lifted value, slowly while an episode is open and not at
         # all while the sources are silent (a blind spot is not data).
@@ -429,4 +439,4 @@ class Detector:
                 if faded >= 0.01 or name in blind}
             for name, count in bucket.sources.items():
                 state.source_sums[name] = state.source_sums.get(name, 0.0) + damping * count
-        return events
+        return events, reading, episode

@@ -31,6 +31,7 @@ class Episode:
     quiet_since: int | None = None
     onset: int | None = None  # where the rise began (<= start); durations count from here
     totals: Totals = field(default_factory=Totals)
+    judged: bool = False  # a reading has been classified: it may resolve from now on
 
     @property
     def id(self) -> str:
@@ -41,7 +42,7 @@ class Episode:
                 "kind": self.kind.value if self.kind else None,
                 "severity": self.severity.value, "peak_ratio": self.peak_ratio,
                 "quiet_since": self.quiet_since, "onset": self.onset,
-                "totals": self.totals.to_dict()}
+                "totals": self.totals.to_dict(), "judged": self.judged}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Episode:
@@ -49,7 +50,9 @@ class Episode:
                    kind=Kind(data["kind"]) if data.get("kind") else None,
                    severity=Severity(data["severity"]), peak_ratio=float(data["peak_ratio"]),
                    quiet_since=data.get("quiet_since"), onset=data.get("onset"),
-                   totals=Totals.from_dict(data["totals"]))
+                   totals=Totals.from_dict(data["totals"]),
+                   # States stored before `judged` existed: classified means judged.
+                   judged=bool(data.get("judged", data.get("kind") is not None)))
 
 
 def make_event(episode_id: str, topic: str, start: int, at: int, kind: Kind,
@@ -61,16 +64,36 @@ def make_event(episode_id: str, topic: str, start: int, at: int, kind: Kind,
                         summary=text, evidence=evidence, indicators=ind, previous_kind=previous)
 
 
-def advance(episode: Episode, bucket: BucketStats, expected: float,
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What one bucket showed of an open episode: everything its classification reads.
+
+    The detector's state never depends on how an episode is classified, so a sweep of a
+    classification threshold (classify.CLASSIFY_ONLY) replays the readings of one detection
+    run through `decide` instead of detecting again (replay.reclassify)."""
+
+    episode: str
+    topic: str
+    start: int
+    at: int
+    ind: dict[str, float]
+    resolve: bool = False  # back near the baseline for `resolve_after`: resolve it
+    ratio: float = 0.0  # volume over baseline in the window (resolve)
+    quiet_minutes: float = 0.0  # (resolve)
+    minutes: float = 0.0  # since the onset (resolve)
+    peak_ratio: float = 0.0  # (resolve)
+
+
+def measure(episode: Episode, bucket: BucketStats, expected: float,
             usual: tuple[float, float, float], usual_types: dict[str, float],
-            window: Window, quiet: bool,
-            s: DetectionSettings) -> list[EpisodeEvent]:
-    """Add one bucket to an open episode and return the events it causes (possibly none).
+            window: Window, quiet: bool, s: DetectionSettings) -> Reading | None:
+    """Add one bucket to an open episode and return what it showed: a reading to classify,
+    one that resolves it (the topic has been quiet for `resolve_after`), or None (quiet,
+    not yet for long). Independent of the classification: see Reading.
 
     `usual` is (negative, positive, scored) mentions the baseline expected in this bucket,
-    `usual_types` the same per source type; `quiet`
-    says the topic is back near its baseline at this bucket. Returns a RESOLVED event
-    when it has been quiet for `resolve_after`; the caller then drops the episode.
+    `usual_types` the same per source type; `quiet` says the topic is back near its
+    baseline at this bucket.
     """
     episode.totals.add(bucket, expected, *usual, expected_types=usual_types)
     ratio = window.volume / window.baseline if window.baseline > 0 else 0.0
@@ -79,27 +102,38 @@ def advance(episode: Episode, bucket: BucketStats, expected: float,
     minutes = (bucket.end - began) / 60.0
     ind = indicators(episode.totals, window, episode.peak_ratio, minutes)
     at = bucket.end
-    if quiet and episode.kind is not None:
+    if quiet and episode.judged:
         episode.quiet_since = episode.quiet_since if episode.quiet_since is not None \
             else bucket.start
         if at - episode.quiet_since >= s.seconds("resolve_after"):
-            kind = episode.kind
-            text = (f"{episode.topic}: {kind.value.replace('_', ' ')} resolved - back to "
-                    f"usual volume for {(at - episode.quiet_since) / 60:.0f} min after "
-                    f"{minutes:.0f} min, peak {episode.peak_ratio:.1f}x")
-            evidence = (Evidence("volume_ratio", ratio, s.resolve_ratio, "<",
-                                 f"volume back to {ratio:.1f}x the usual"),)
-            return [make_event(episode.id, episode.topic, episode.start, at, Kind.RESOLVED,
-                               Transition.RESOLVED, episode.severity, text, evidence, ind,
-                               previous=kind)]
-        return []
+            return Reading(episode.id, episode.topic, episode.start, at, ind, resolve=True,
+                           ratio=ratio, quiet_minutes=(at - episode.quiet_since) / 60,
+                           minutes=minutes, peak_ratio=episode.peak_ratio)
+        return None
     episode.quiet_since = None
-    decision = classify(ind, s, episode.kind)
-    return _transition(episode, decision, ind, at)
+    episode.judged = True
+    return Reading(episode.id, episode.topic, episode.start, at, ind)
 
 
-def _transition(episode: Episode, decision: Decision, ind: dict[str, float],
-                at: int) -> list[EpisodeEvent]:
+def decide(episode: Episode, reading: Reading, s: DetectionSettings) -> list[EpisodeEvent]:
+    """The events a reading causes: the episode's (re-)classification, escalation or
+    resolution. Mutates only the episode's kind and severity."""
+    if reading.resolve:
+        kind = episode.kind
+        assert kind is not None  # a judged episode has been classified
+        text = (f"{reading.topic}: {kind.value.replace('_', ' ')} resolved - back to "
+                f"usual volume for {reading.quiet_minutes:.0f} min after "
+                f"{reading.minutes:.0f} min, peak {reading.peak_ratio:.1f}x")
+        evidence = (Evidence("volume_ratio", reading.ratio, s.resolve_ratio, "<",
+                             f"volume back to {reading.ratio:.1f}x the usual"),)
+        return [make_event(reading.episode, reading.topic, reading.start, reading.at,
+                           Kind.RESOLVED, Transition.RESOLVED, episode.severity, text,
+                           evidence, reading.ind, previous=kind)]
+    decision = classify(reading.ind, s, episode.kind)
+    return _transition(episode, decision, reading)
+
+
+def _transition(episode: Episode, decision: Decision, reading: Reading) -> list[EpisodeEvent]:
     previous, old_severity = episode.kind, episode.severity
     kind = decision.kind
     severity = decision.severity
@@ -115,6 +149,7 @@ def _transition(episode: Episode, decision: Decision, ind: dict[str, float],
     else:
         return []
     episode.kind, episode.severity = kind, severity
-    text = summary(episode.topic, kind, severity, ind)
-    return [make_event(episode.id, episode.topic, episode.start, at, kind, transition,
-                       severity, text, decision.evidence, ind, previous=previous)]
+    text = summary(reading.topic, kind, severity, reading.ind)
+    return [make_event(reading.episode, reading.topic, reading.start, reading.at, kind,
+                       transition, severity, text, decision.evidence, reading.ind,
+                       previous=previous)]

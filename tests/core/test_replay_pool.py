@@ -51,7 +51,10 @@ def _files(tmp_path: Path) -> list[Path]:
 @pytest.mark.parametrize("processes", [1, 2, 3])
 def test_parallel_replay_equals_the_serial_replay(tmp_path: Path, processes: int) -> None:
     config = config_from_text(CONFIG)
+    # Two values of a classification threshold (one detection, reclassified) and one of a
+    # detector setting (detected apart).
     configs = [config] + [backtest.with_setting(config, "crisis_min_authors", v) for v in (5, 50)]
+    configs.append(backtest.with_setting(config, "open_surprise", 12.0))
     paths = _files(tmp_path)
 
     serial_bad: list[str] = []
@@ -60,6 +63,7 @@ def test_parallel_replay_equals_the_serial_replay(tmp_path: Path, processes: int
     series = count_series(prepared, config)
     expected = [[e.to_dict() for e in detect_series(series, c)] for c in configs]
     assert any(expected), "the stream must raise events for the comparison to mean anything"
+    assert expected[1] != expected[2] and expected[3] != expected[0], "variants must differ"
 
     bad: list[str] = []
     loaded = replay_pool.load(paths, config, processes, bad.append)
