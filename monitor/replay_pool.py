@@ -29,6 +29,7 @@ import zlib
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -80,12 +81,15 @@ def compact(item: Prepared) -> Record:
             item.weight)
 
 
+_LABELS: dict[str | None, Label] = {label.value: label for label in Label}
+
+
 def expand(r: Record, topics: tuple[str, ...]) -> Prepared:
     """A Prepared for counting `topics` (text, title and url are not needed and left empty)."""
     mention = Mention(id=r[1], published=from_epoch(r[0]), source=r[2], source_type=r[3],
                       author=r[4], url="", title="", text="", lang=r[9], reach=r[5],
                       topics=topics, published_estimated=r[6], story=r[7])
-    scores = Scores(r[9], r[10], r[11], r[12], r[13], Label(r[14]) if r[14] else None, r[15])
+    scores = Scores(r[9], r[10], r[11], r[12], r[13], _LABELS.get(r[14]), r[15])
     return Prepared(mention, topics, scores, r[16], r[17])
 
 
@@ -190,7 +194,7 @@ def _load(paths: Sequence[Path], config: VigieConfig, processes: int,
         _LINES, _INGESTOR = [], None
     for error in cut:
         on_error(str(error))
-    records.sort(key=lambda r: r[0])  # stable: same-time mentions keep their file order
+    records.sort(key=itemgetter(0))  # stable: same-time mentions keep their file order
     return Loaded(records, len(seen))
 
 
@@ -213,7 +217,11 @@ def _detect_group(index: int) -> list[list[tuple[int, str, EpisodeEvent]]]:
     wanted = frozenset(topics)
     prepared = []
     for record in _RECORDS:
-        mine = tuple(t for t in record[TOPICS] if t in wanted)
+        mine = record[TOPICS]
+        if len(mine) != 1:
+            mine = tuple(t for t in mine if t in wanted)
+        elif mine[0] not in wanted:
+            continue
         if mine:
             prepared.append(expand(record, mine))
     series = count_series(prepared, _CONFIGS[0], span=_SPAN, only=wanted)

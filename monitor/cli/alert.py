@@ -11,7 +11,6 @@ from rich.console import Console
 
 from monitor.config.settings import Settings
 from monitor.errors import NotifyError
-from monitor.notify.chart import render_chart
 from monitor.notify.deliver import load_slack_settings, make_notifier
 from monitor.notify.message import plain_title, render_alert
 from monitor.notify.sample import sample_view
@@ -32,6 +31,8 @@ def alert_test(channel: str | None, *, chart: bool = True, console: Console | No
     view = sample_view(datetime.now(UTC), channel=target)
     ref = notifier.post(target, render_alert(view))
     if chart:
+        from monitor.notify.chart import render_chart  # matplotlib: 0.4 s every CLI start
+
         notifier.upload(target, ref, "vigie-sample-chart.png",
                         render_chart(view.series, plain_title(view)), "Last 24 h (sample)")
     return f"{ref.channel} {ref.ts}"
