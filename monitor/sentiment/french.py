@@ -82,15 +82,15 @@ _FIGHT = frozenset({"lutte contre", "lutter contre", "luttent contre", "luttons 
 FIGHT_WINDOW = 3  # content words of the object after the phrase
 
 
-def _disarm_object(items: list[_Item], start: int) -> None:
+def _disarm_object(keys: list[str], vals: list[float], ends: list[bool], start: int) -> None:
     """Silence the negative words of the noun phrase starting at `start` (clause-bounded)."""
     left = FIGHT_WINDOW
-    for it in items[start:]:
-        if it.valence < 0:
-            it.valence = 0.0
-        if it.end:
+    for k in range(start, len(keys)):
+        if vals[k] < 0:
+            vals[k] = 0.0
+        if ends[k]:
             return
-        if it.key not in _FUNCTION_WORDS:
+        if keys[k] not in _FUNCTION_WORDS:
             left -= 1
             if left == 0:
                 return
@@ -110,7 +110,6 @@ _FUNCTION_WORDS = frozenset({"du", "tout", "un", "une", "le", "la", "les", "des"
 NEG_WINDOW_NE = 6  # how far after "ne" its particle may come
 CASUAL_BEFORE = 2  # words before a lone "pas" that it negates ("j'aime pas")
 
-_TOKEN = re.compile(r"\S+")
 _REPEATS = re.compile(r"([^\W\d_])\1{2,}")  # "nuuuul", "mdddr": 3+ times the same letter
 _LAUGHTER = re.compile(r"(?:h+[aie]+){2,}h*|(?:[aie]+h+){2,}[aie]*")  # two syllables or more
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
@@ -119,16 +118,18 @@ _CAMEL = re.compile(r"[^\W\d_A-ZÀ-Þ][A-ZÀ-Þ]")  # a lower-case letter then a
 _CAMEL_PARTS = re.compile(r"[A-ZÀ-Þ]?[^\W\d_A-ZÀ-Þ]+|[A-ZÀ-Þ]+(?![^\W\d_A-ZÀ-Þ])|\d+")
 _CLAUSE_END = frozenset(".,;:!?…")
 _WORD_CACHE = 200_000  # words remembered with their look-up (about 40 MB at most)
+# The words that can start a negation: a text with none of them skips the negation pass.
+_NEGATION_CUES = frozenset({"ne", *(k for k, alone in _PARTICLES.items() if alone),
+                            *_PREFIX_NEGATORS})
 
-
-class _Item:
-    __slots__ = ("caps", "end", "key", "valence")
-
-    def __init__(self, key: str, valence: float, caps: bool, end: bool) -> None:
-        self.key = key  # folded word, or "" for emoji/emoticons
-        self.valence = valence
-        self.caps = caps
-        self.end = end  # a clause ends after this item: negation does not cross it
+# What one whitespace-separated token contributes, remembered per token: its items' keys
+# (folded words, "" for emoji and emoticons), their valences, their capitals (None when no
+# item has any, the common case), and whether a clause ends after it.
+_TokenInfo = tuple[tuple[str, ...], tuple[float, ...], tuple[bool, ...] | None, bool]
+# A text's items as parallel lists (an object per word was the largest single cost of a
+# call): keys, valences, clause ends (negation and boosters do not cross them) and capitals
+# (None when no word has any).
+_Items = tuple[list[str], list[float], list[bool], list[bool] | None]
 
 
 def _is_caps(word: str) -> bool:
@@ -153,50 +154,74 @@ class FrenchSentimentAnalyzer:
         self.emoji = dict(emoji)
         self._emoji_chars = frozenset(k for k in self.emoji if len(k) == 1)
         self._word_info: dict[str, tuple[str, float, bool]] = {}
-        self._token_info: dict[str, tuple[tuple[tuple[str, float, bool], ...], bool]] = {}
+        self._token_info: dict[str, _TokenInfo] = {}
         # Phrases are looked up only from their first word, so single words stay one probe.
         self.phrases: dict[str, list[tuple[tuple[str, ...], float]]] = {}
         for key, value in self.lexicon.items():
             if " " in key or "'" in key:
-                parts = tuple(it.key for it in self._items(key))
+                parts = tuple(self._items(key)[0])
                 if len(parts) > 1:
                     self.phrases.setdefault(parts[0], []).append((parts, value))
         for options in self.phrases.values():
             options.sort(key=lambda p: -len(p[0]))  # longest phrase first
+        # The same options indexed by first then second word: most words start no phrase, and
+        # most that do are not followed by a phrase's second word, so both cost one probe.
+        # (parts as a list, to compare with a slice of the keys; joined parts; valence)
+        self._phrase_index: dict[str, dict[str, list[tuple[list[str], str, float]]]] = {}
+        for first, options in self.phrases.items():
+            seconds = self._phrase_index[first] = {}
+            for parts, value in options:  # longest first, kept within each second word
+                seconds.setdefault(parts[1], []).append((list(parts), " ".join(parts), value))
 
     # ---- tokens --------------------------------------------------------------------------
 
-    def _items(self, text: str) -> list[_Item]:
-        items: list[_Item] = []
+    def _items(self, text: str) -> _Items:
+        keys: list[str] = []
+        vals: list[float] = []
+        end_at: list[int] = []
+        capitals: list[tuple[int, tuple[bool, ...]]] = []
         tokens, read = self._token_info, self._read_token
-        for raw in _TOKEN.findall(text.replace("’", "'").replace("‘", "'")):
+        for raw in text.split():  # the same whitespace as the regex \S+
             info = tokens.get(raw)
             if info is None:
                 info = read(raw)
-            parts, end = info
-            items.extend(_Item(key, valence, caps, False) for key, valence, caps in parts)
-            if end and items:
-                items[-1].end = True
-        return items
+            token_keys, token_vals, token_caps, end = info
+            if token_caps is not None:
+                capitals.append((len(keys), token_caps))
+            keys += token_keys
+            vals += token_vals
+            if end and keys:
+                end_at.append(len(keys) - 1)  # a token with no word ends the previous one's
+        n = len(keys)
+        ends = [False] * n
+        for i in end_at:
+            ends[i] = True
+        caps = None
+        if capitals:
+            caps = [False] * n
+            for start, token_caps in capitals:
+                caps[start : start + len(token_caps)] = token_caps
+        return keys, vals, ends, caps
 
-    def _read_token(self, raw: str) -> tuple[tuple[tuple[str, float, bool], ...], bool]:
-        """What one whitespace-separated token contributes: (key, valence, capitals) per
-        item, and whether a clause ends after it. A function of the token alone, so it is
-        remembered: social text repeats its tokens far more than its words' spellings vary."""
+    def _read_token(self, raw: str) -> _TokenInfo:
+        """What one whitespace-separated token contributes (see `_TokenInfo`). A function of
+        the token alone, so it is remembered: social text repeats its tokens far more than
+        its words' spellings vary."""
+        token = raw.replace("’", "'").replace("‘", "'")
         parts: list[tuple[str, float, bool]] = []
         emoji, emoji_chars, word_info = self.emoji, self._emoji_chars, self._word_info
         end = False
-        if raw in emoji:  # emoticons such as ":)" or "<3" are whole tokens
-            parts.append(("", emoji[raw], False))
+        if token in emoji:  # emoticons such as ":)" or "<3" are whole tokens
+            parts.append(("", emoji[token], False))
         else:
-            end = raw[-1] in _CLAUSE_END
-            if not raw.isascii() and not emoji_chars.isdisjoint(raw):
-                parts.extend(("", emoji[ch], False) for ch in raw if ch in emoji_chars)
-            words = _WORD.findall(raw)
-            if raw[0] == "#" and _CAMEL.search(raw):
+            end = token[-1] in _CLAUSE_END
+            if not token.isascii() and not emoji_chars.isdisjoint(token):
+                parts.extend(("", emoji[ch], False) for ch in token if ch in emoji_chars)
+            words = _WORD.findall(token)
+            if token[0] == "#" and _CAMEL.search(token):
                 # "#ManifDeLaHonte", "#FranceDéfigurée": the words of a camel-case hashtag
                 words = [part for word in words for part in _CAMEL_PARTS.findall(word)]
-            elision = len(words) > 1 and "'" in raw
+            elision = len(words) > 1 and "'" in token
             for index, word in enumerate(words):
                 info = word_info.get(word)
                 if info is None:
@@ -204,7 +229,13 @@ class FrenchSentimentAnalyzer:
                 if elision and info[0] in _ELIDED and index + 1 < len(words):
                     continue  # "l'", "d'", "qu'": no meaning of their own
                 parts.append(info)
-        result = (tuple(parts), end)
+        caps = tuple(p[2] for p in parts)
+        result = (
+            tuple(p[0] for p in parts),
+            tuple(p[1] for p in parts),
+            caps if any(caps) else None,
+            end,
+        )
         if len(self._token_info) >= _WORD_CACHE:
             self._token_info.clear()  # bounded, as the word cache
         self._token_info[raw] = result
@@ -238,69 +269,77 @@ class FrenchSentimentAnalyzer:
                 return candidate
         return _REPEATS.sub(r"\1", key)
 
-    def _apply_phrases(self, items: list[_Item]) -> None:
+    def _apply_phrases(self, keys: list[str], vals: list[float], ends: list[bool]) -> None:
         """Give a known phrase its valence on its first word and silence the others."""
-        i = 0
-        while i < len(items):
-            options = self.phrases.get(items[i].key)
-            if options:
-                for parts, value in options:
-                    n = len(parts)
-                    if tuple(it.key for it in items[i : i + n]) == parts:
-                        items[i].valence = value
-                        # The phrase has taken its negation or booster in: "pas cher" must
-                        # not negate what follows, so its first word stops being "pas".
-                        items[i].key = " ".join(parts)
-                        for it in items[i + 1 : i + n]:
-                            it.valence = 0.0
-                            it.key = "_"  # not a booster or negator any more
-                        if items[i].key in _FIGHT and not items[i + n - 1].end:
-                            _disarm_object(items, i + n)
-                        i += n - 1
-                        break
-            i += 1
+        index = self._phrase_index
+        last = len(keys) - 1
+        free = 0  # words before this one already belong to a phrase
+        for i in [i for i, key in enumerate(keys) if key in index]:
+            if i < free or i == last:
+                continue
+            options = index[keys[i]].get(keys[i + 1])
+            if options is None:
+                continue
+            for parts, joined, value in options:
+                n = len(parts)
+                if keys[i : i + n] == parts:
+                    vals[i] = value
+                    # The phrase has taken its negation or booster in: "pas cher" must
+                    # not negate what follows, so its first word stops being "pas".
+                    keys[i] = joined
+                    for k in range(i + 1, i + n):
+                        vals[k] = 0.0
+                        keys[k] = "_"  # not a booster or negator any more
+                    if joined in _FIGHT and not ends[i + n - 1]:
+                        _disarm_object(keys, vals, ends, i + n)
+                    free = i + n
+                    break
 
     # ---- negation ------------------------------------------------------------------------
 
     @staticmethod
-    def _negated(items: list[_Item]) -> list[bool]:
-        n = len(items)
+    def _negated(
+        keys: list[str], vals: list[float], ends: list[bool], cues: list[int]
+    ) -> list[bool]:
+        """Which items a negation reaches; `cues` are the positions of the keys in
+        `_NEGATION_CUES`, the only words that start one."""
+        n = len(keys)
         negated = [False] * n
 
         def mark(start: int, stop: int) -> None:
             for k in range(max(start, 0), min(stop, n)):
                 negated[k] = True
-                if items[k].end:
+                if ends[k]:
                     return
 
         def mark_after(start: int, left: int = NEG_WINDOW_AFTER) -> None:
             # Articles and "du tout" do not use up the window: "pas du tout une arnaque".
             for k in range(start, n):
                 negated[k] = True
-                if items[k].end:
+                if ends[k]:
                     return
-                if items[k].key not in _FUNCTION_WORDS:
+                if keys[k] not in _FUNCTION_WORDS:
                     left -= 1
                     if left == 0:
                         return
 
         consumed: set[int] = set()  # particles already closing a "ne"
-        for i, item in enumerate(items):
-            key = item.key
+        for i in cues:
+            key = keys[i]
             if key == "ne":
                 closed = False
                 for k in range(i + 1, min(i + 1 + NEG_WINDOW_NE, n)):
-                    kk = items[k].key
+                    kk = keys[k]
                     if kk == "que" or kk == "qu":
                         closed = True  # "ne ... que": restriction, not negation
                         break
                     if kk in _PARTICLES:
                         closed = True
                         consumed.add(k)
-                        if kk == "plus" and k + 1 < n and items[k + 1].key in ("que", "qu"):
+                        if kk == "plus" and k + 1 < n and keys[k + 1] in ("que", "qu"):
                             break  # "ne ... plus que": "only ... any more", a restriction
                         mark(i + 1, k)
-                        if not items[k].end:
+                        if not ends[k]:
                             mark_after(k + 1)
                         break
                     if " " in kk and not _PARTICLES.keys().isdisjoint(kk.split()):
@@ -310,93 +349,102 @@ class FrenchSentimentAnalyzer:
                         closed = True
                         mark(i + 1, k)
                         break
-                    if items[k].end:
+                    if ends[k]:
                         break
                 if not closed:
                     mark(i + 1, i + 3)  # literary "ne" alone: "je ne peux le croire"
             elif i not in consumed and _PARTICLES.get(key):
-                if key == "pas" and i + 2 < n and items[i + 1].key == "mal" and items[i + 2].key in ("de", "d"):
-                    items[i + 1].valence = 0.0  # "pas mal de": "a lot of"
+                if key == "pas" and i + 2 < n and keys[i + 1] == "mal" and keys[i + 2] in ("de", "d"):
+                    vals[i + 1] = 0.0  # "pas mal de": "a lot of"
                     continue
                 start = i
-                while start > 0 and i - start < CASUAL_BEFORE and not items[start - 1].end:
+                while start > 0 and i - start < CASUAL_BEFORE and not ends[start - 1]:
                     start -= 1
                 mark(start, i)
-                if not item.end:
+                if not ends[i]:
                     mark_after(i + 1)
-            elif key in _PREFIX_NEGATORS and not item.end:
+            elif key in _PREFIX_NEGATORS and not ends[i]:
                 mark_after(i + 1, 2)  # "sans le moindre intérêt"
         return negated
 
     # ---- scoring -------------------------------------------------------------------------
 
     @staticmethod
-    def _ironic(items: list[_Item]) -> set[int]:
+    def _ironic(keys: list[str], vals: list[float], ends: list[bool]) -> set[int]:
         """Praise adjectives right before a word of blame ("une belle arnaque", "quel joli
         recul", "un sacré bordel"): French uses them as intensifiers of that blame."""
-        found: set[int] = set()
-        for i in range(len(items) - 1):
-            if items[i].key in _IRONIC and not items[i].end and items[i + 1].valence < 0:
-                found.add(i)
-        return found
-
+        return {
+            i
+            for i in range(len(keys) - 1)
+            if keys[i] in _IRONIC and not ends[i] and vals[i + 1] < 0
+        }
 
     def polarity_scores(self, text: str) -> dict[str, float]:
         """VADER-shaped scores of `text`: neg, neu, pos shares and compound in [-1, 1]."""
-        items = self._items(text)
-        if not items:
+        keys, vals, ends, caps = self._items(text)
+        if not keys:
             return {"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}
-        if self.phrases:
-            self._apply_phrases(items)
-        if not any(it.valence for it in items):
+        if self._phrase_index:
+            self._apply_phrases(keys, vals, ends)
+        if not any(vals):
             return {"neg": 0.0, "neu": 1.0, "pos": 0.0, "compound": 0.0}  # as _combine says
-        n = len(items)
-        has_caps = any(it.caps for it in items)
-        cap_diff = has_caps and any(it.key and not it.caps and it.key.isalpha() for it in items)
-        negated = self._negated(items)
-        keys = [it.key for it in items]
-        ironic = self._ironic(items)
-        sentiments = [0.0] * n
-        for i, item in enumerate(items):
-            v = item.valence
-            key = item.key
+        n = len(keys)
+        if caps is not None and not any(
+            key and not cap and key.isalpha() for key, cap in zip(keys, caps, strict=True)
+        ):
+            caps = None  # capitals are emphasis only in a text that also has lower case
+        # Each pass below runs only when a word it acts on is there: most texts have
+        # sentiment words but no negation, irony or contrast.
+        cues = [i for i, key in enumerate(keys) if key in _NEGATION_CUES]
+        negated = self._negated(keys, vals, ends, cues) if cues else None
+        ironic = set() if _IRONIC.isdisjoint(keys) else self._ironic(keys, vals, ends)
+        contrast = n  # words from here on weigh 1.5, the ones before 0.5
+        if not _CONTRAST.isdisjoint(keys):
+            contrast = next(i for i, key in enumerate(keys) if key in _CONTRAST)
+        modifiers = bool(ironic) or not (
+            BOOSTERS.keys().isdisjoint(keys) and FLIPPERS.keys().isdisjoint(keys)
+        )
+        sentiments: list[float] = []  # the non-zero ones, in text order
+        for i, v in enumerate(vals):
+            if not v:
+                continue
             if ironic and i in ironic:
                 continue  # "un joli fiasco": the praise only intensifies the blame
-            if key in BOOSTERS and (key not in _DUAL or (i + 1 < n and items[i + 1].valence)):
+            key = keys[i]
+            if key in BOOSTERS and (key not in _DUAL or (i + 1 < n and vals[i + 1])):
                 continue  # a booster before a sentiment word: it only modifies
-            if v == 0.0:
-                continue
             sign = 1.0 if v > 0 else -1.0
-            if cap_diff and item.caps:
+            if caps is not None and caps[i]:
                 v += sign * C_INCR
-            for dist in (1, 2, 3):
-                j = i - dist
-                if j < 0 or items[j].end:
-                    break
-                scalar = B_INCR if ironic and j in ironic else BOOSTERS.get(keys[j])
-                if keys[j] == "peu" and (j == 0 or keys[j - 1] != "un"):
-                    scalar = None  # "peu fiable" reverses (below); "un peu cher" dampens
-                if scalar is not None:
-                    scalar *= sign
-                    if cap_diff and items[j].caps:
-                        scalar += sign * C_INCR
-                    v += scalar * (1.0, 0.95, 0.9)[dist - 1]
-            for dist in (1, 2):
-                j = i - dist
-                if j < 0 or items[j].end:
-                    break
-                flip = FLIPPERS.get(keys[j])
-                if flip is not None and not (j > 0 and keys[j - 1] == "un"):
-                    v *= flip
-                    break
-            if negated[i]:
+            if modifiers:
+                for dist in (1, 2, 3):
+                    j = i - dist
+                    if j < 0 or ends[j]:
+                        break
+                    scalar = B_INCR if ironic and j in ironic else BOOSTERS.get(keys[j])
+                    if keys[j] == "peu" and (j == 0 or keys[j - 1] != "un"):
+                        scalar = None  # "peu fiable" reverses (below); "un peu cher" dampens
+                    if scalar is not None:
+                        scalar *= sign
+                        if caps is not None and caps[j]:
+                            scalar += sign * C_INCR
+                        v += scalar * (1.0, 0.95, 0.9)[dist - 1]
+                for dist in (1, 2):
+                    j = i - dist
+                    if j < 0 or ends[j]:
+                        break
+                    flip = FLIPPERS.get(keys[j])
+                    if flip is not None and not (j > 0 and keys[j - 1] == "un"):
+                        v *= flip
+                        break
+            if negated and negated[i]:
                 v *= N_SCALAR
-            sentiments[i] = v * NEGATIVITY_BIAS if v < 0 else v
-        for i, key in enumerate(keys):
-            if key in _CONTRAST:
-                sentiments = [s * 0.5 for s in sentiments[:i]] + [s * 1.5 for s in sentiments[i:]]
-                break
-        return _combine(sentiments, text)
+            s = v * NEGATIVITY_BIAS if v < 0 else v
+            if contrast < n:
+                s = s * 0.5 if i < contrast else s * 1.5  # "mais": the second clause counts
+            if s:
+                sentiments.append(s)
+        return _combine(sentiments, n - len(sentiments), text)
 
 
 def _punctuation_emphasis(text: str) -> float:
@@ -407,19 +455,21 @@ def _punctuation_emphasis(text: str) -> float:
     return exclaims
 
 
-def _combine(sentiments: list[float], text: str) -> dict[str, float]:
-    total = sum(sentiments)
-    if not any(sentiments):
+def _combine(sentiments: list[float], neutral: int, text: str) -> dict[str, float]:
+    """VADER's shares and compound from the non-zero sentiments (in text order, so sums
+    add up as over all words: a 0 adds nothing) and the count of the others."""
+    if not sentiments:
         return {"neg": 0.0, "neu": 1.0, "pos": 0.0, "compound": 0.0}
+    total = sum(sentiments)
     emphasis = _punctuation_emphasis(text)
     if total > 0:
         total += emphasis
     elif total < 0:
         total -= emphasis
     compound = max(-1.0, min(1.0, total / math.sqrt(total * total + ALPHA)))
-    pos = sum(s + 1 for s in sentiments if s > 0)
-    neg = sum(s - 1 for s in sentiments if s < 0)
-    neu = sum(1 for s in sentiments if s == 0)
+    pos = sum([s + 1 for s in sentiments if s > 0])
+    neg = sum([s - 1 for s in sentiments if s < 0])
+    neu = neutral
     if pos > abs(neg):
         pos += emphasis
     elif pos < abs(neg):

@@ -251,3 +251,49 @@ def test_token_cache_never_changes_a_result() -> None:
         cold._word_info.clear()
         cold._token_info.clear()
         assert cold.polarity_scores(text) == expected, text
+
+
+# Exact scores pinned from the scorer as it was before its speed rewrite (parallel lists,
+# phrase index, passes skipped when no word triggers them). Not a judgment of each score
+# (some are quirks): a refactor that changes any rule's arithmetic or its interplay with the
+# others (phrases, negation windows, irony, "lutter contre", contrast, capitals, emoji,
+# punctuation) changes one of these. After an intended change of the rules or the lexicon,
+# print the new scores and pin them again.
+PINNED = [
+    ("Ce n'est pas un bon produit, mais le service est SUPER !!", {"neg": 0.106, "neu": 0.56, "pos": 0.335, "compound": 0.7266}),
+    ("je n’aime pas du tout cette ARNAQUE", {"neg": 0.248, "neu": 0.462, "pos": 0.29, "compound": 0.1387}),
+    ("Il ne reste plus que des problèmes… vraiment nul", {"neg": 0.538, "neu": 0.462, "pos": 0.0, "compound": -0.8458}),
+    ("J'aime pas, pas mal de retards et pas cher quand même", {"neg": 0.384, "neu": 0.465, "pos": 0.151, "compound": -0.6149}),
+    ("Un plan pour lutter contre le gaspillage et la fraude. Quelle honte", {"neg": 0.287, "neu": 0.585, "pos": 0.129, "compound": -0.5719}),
+    ("Une belle arnaque, un sacré bordel 😡😡", {"neg": 0.823, "neu": 0.177, "pos": 0.0, "compound": -0.9665}),
+    ("Peu fiable, un peu cher, moins toxique", {"neg": 0.412, "neu": 0.373, "pos": 0.215, "compound": -0.2756}),
+    ("C'est super ! c'est grave top mais trop cher ???", {"neg": 0.428, "neu": 0.309, "pos": 0.263, "compound": -0.6887}),
+    ("#StopArnaque #ManifDeLaHonte nuuuul ahahah :) <3", {"neg": 0.597, "neu": 0.102, "pos": 0.301, "compound": -0.8945}),
+    ("Je ne peux le croire. Sans le moindre intérêt, non merci", {"neg": 0.466, "neu": 0.534, "pos": 0.0, "compound": -0.7162}),
+    ("Ce n'est pas cher du tout, n'hésitez pas", {"neg": 0.0, "neu": 0.661, "pos": 0.339, "compound": 0.4767}),
+    ("TRÈS DÉÇU du service client 2024, JAMAIS plus", {"neg": 0.498, "neu": 0.502, "pos": 0.0, "compound": -0.8376}),
+    ("Aucune honte ! Aucun problème avec la livraison", {"neg": 0.392, "neu": 0.427, "pos": 0.18, "compound": -0.5396}),
+    ("Produit correct, cependant équipe lamentable ; pourtant rapide", {"neg": 0.508, "neu": 0.328, "pos": 0.164, "compound": -0.8047}),
+    ("ne ... que ; ne pas ; pas ; jamais !", {"neg": 0.0, "neu": 1.0, "pos": 0.0, "compound": 0.0}),
+    ("😍 génial 👍🏽 mais ❤️ bof", {"neg": 0.226, "neu": 0.061, "pos": 0.713, "compound": 0.7876}),
+    ("Je ne saurais aimer ce produit", {"neg": 0.477, "neu": 0.523, "pos": 0.0, "compound": -0.6759}),
+    ("Je n saurais aimer ce produit", {"neg": 0.477, "neu": 0.523, "pos": 0.0, "compound": -0.6759}),
+    ("Ce n'est pas un service client fiable", {"neg": 0.3, "neu": 0.7, "pos": 0.0, "compound": -0.4585}),
+    ("J'aime vraiment pas ce produit", {"neg": 0.446, "neu": 0.554, "pos": 0.0, "compound": -0.4973}),
+    ("Je n'aime qu'un produit pas cher", {"neg": 0.0, "neu": 0.517, "pos": 0.483, "compound": 0.6808}),
+    ("Je n'aime pas : une arnaque", {"neg": 0.686, "neu": 0.314, "pos": 0.0, "compound": -0.8664}),
+    ("L'appli ne marche plus depuis hier", {"neg": 0.444, "neu": 0.556, "pos": 0.0, "compound": -0.6124}),
+    ("Sans grande surprise nul", {"neg": 0.75, "neu": 0.25, "pos": 0.0, "compound": -0.7189}),
+    ("C'est beau, arnaque totale", {"neg": 0.598, "neu": 0.217, "pos": 0.185, "compound": -0.7003}),
+    ("Il faut lutter contre. Quelle fraude", {"neg": 0.47, "neu": 0.342, "pos": 0.188, "compound": -0.6486}),
+    ("ARNAQUE TOTALE !", {"neg": 0.853, "neu": 0.147, "pos": 0.0, "compound": -0.7777}),
+    ("Arnaque ????", {"neg": 1.0, "neu": 0.0, "pos": 0.0, "compound": -0.8156}),
+    ("Génial !!!!!!", {"neg": 0.0, "neu": 0.0, "pos": 1.0, "compound": 0.7326}),
+    ("J'aime paaas", {"neg": 0.763, "neu": 0.237, "pos": 0.0, "compound": -0.4973}),
+]
+
+
+@pytest.mark.parametrize(("text", "scores"), PINNED)
+def test_pinned_scores(fr: FrenchSentimentAnalyzer, text: str, scores: dict[str, float]) -> None:
+    """Exact scores (==, not approx) of sentences mixing every rule stay as pinned."""
+    assert fr.polarity_scores(text) == scores
