@@ -446,3 +446,23 @@ def test_a_topic_always_this_negative_learns_it_and_stays_calm(negative: float) 
     assert len(opened) <= 2  # chance spikes at most, not a standing episode
     assert all(e.at.timestamp() - e.episode_start.timestamp() < 12 * 3600 for e in events
                if e.transition is Transition.RESOLVED)
+
+
+def test_a_state_stored_before_judged_existed_still_resolves() -> None:
+    """States written by an older worker have no `judged`: a classified episode counts as
+    judged, so it still resolves; the events after loading equal the live run's."""
+    buckets = stream(short_buzz, 30, after=600)
+    cut = (EVENT - T0) // W + 3
+    detector = Detector(DetectionSettings())
+    state, _ = run(detector, buckets[:cut])
+    assert state.episode is not None and state.episode.judged
+    stored = json.loads(json.dumps(state.to_dict()))
+    del stored["episode"]["judged"]
+    restored = TopicState.from_dict(stored)
+    assert restored.episode is not None and restored.episode.judged
+    _, after_live = run(detector, buckets[cut:], state)
+    _, after_restored = run(Detector(DetectionSettings()), buckets[cut:], restored)
+    assert any(e.transition is Transition.RESOLVED for e in after_live)
+    assert [e.to_dict() for e in after_live] == [e.to_dict() for e in after_restored]
+    stored["episode"]["kind"] = None
+    assert not TopicState.from_dict(stored).episode.judged  # type: ignore[union-attr]
