@@ -27,7 +27,7 @@ import gzip
 import multiprocessing
 import zlib
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
@@ -95,72 +95,62 @@ def expand(r: Record, topics: tuple[str, ...]) -> Prepared:
 
 # ---- phase 1: lines -> records ----------------------------------------------------------
 
-_LINES: list[bytes] = []
 _INGESTOR: Ingestor | None = None
 
+# A chunk of lines: (path, line number of its first line in that file, the lines, where the
+# file had been read to, in bytes on disk, once they were).
+Chunk = tuple[str, int, list[bytes], int]
 
-def read_lines(paths: Sequence[Path]) -> tuple[list[bytes], list[tuple[str, int]], list[LineError]]:
-    """Every line of the files (blank ones too, so line numbers hold), where each file's
-    lines start, and the error of a compressed file cut short (its lines before the cut are
-    kept, as `read_replay` does). A missing or unreadable file raises OSError."""
-    lines: list[bytes] = []
-    starts: list[tuple[str, int]] = []
-    cut: list[LineError] = []
+
+def read_chunks(paths: Sequence[Path], cut: list[LineError]) -> Iterator[Chunk]:
+    """The lines of the files in chunks of CHUNK, read as they are needed (so the workers
+    start at once and a big archive is never held whole). Blank lines are kept, so line
+    numbers hold. A compressed file cut short keeps the lines line-by-line reading yields
+    before the cut, as `read_replay` does, and its error is added to `cut`. A missing or
+    unreadable file raises OSError."""
     for path in paths:
-        starts.append((str(path), len(lines)))
-        data, error = _read(Path(path))
-        chunk = data.split(b"\n")
-        if chunk and chunk[-1] == b"":
-            chunk.pop()
-        if error is not None:
-            cut.append(LineError(str(path), len(chunk) + 1, f"compressed file cut short ({error})"))
-        lines.extend(chunk)
-    return lines, starts, cut
+        with open(path, "rb") as raw:
+            handle: Any = gzip.GzipFile(fileobj=raw, mode="rb") if Path(path).suffix == ".gz" \
+                else raw
+            first, lines = 0, []
+            try:
+                for line in handle:
+                    lines.append(line)
+                    if len(lines) == CHUNK:
+                        yield str(path), first, lines, raw.tell()
+                        first, lines = first + CHUNK, []
+            except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
+                cut.append(LineError(str(path), first + len(lines) + 1,
+                                     f"compressed file cut short ({exc})"))
+            if lines:
+                yield str(path), first, lines, raw.tell()
 
 
-def _read(path: Path) -> tuple[bytes, Exception | None]:
-    if path.suffix != ".gz":
-        return path.read_bytes(), None
-    try:
-        with gzip.GzipFile(path, "rb") as handle:
-            return handle.read(), None
-    except (EOFError, zlib.error, gzip.BadGzipFile):
-        pass
-    # Cut short: keep the lines that line-by-line reading yields before the cut, as
-    # `read_replay` does (rare, so read again the slow way).
-    kept: list[bytes] = []
-    with gzip.GzipFile(path, "rb") as handle:
-        try:
-            kept.extend(handle)
-        except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
-            return b"".join(kept), exc
-    return b"".join(kept), None
-
-
-def _prepare_span(span: tuple[int, int]) -> tuple[list[tuple[int, str]], list[tuple[str, Record | None]]]:
-    """(bad lines as (index, reason), then (id, record or None when no topic matched) for
-    every good line), in line order."""
+def _prepare_chunk(chunk: Chunk) -> tuple[Chunk, list[tuple[int, str]], list[tuple[str, Record | None]]]:
+    """(the chunk without its lines, bad lines as (line number, reason), then (id, record
+    or None when no topic matched) for every good line), in line order."""
     assert _INGESTOR is not None
-    first, last = span
+    path, first, lines, position = chunk
     errors: list[tuple[int, str]] = []
     mentions: list[Mention] = []
-    for index in range(first, last):
-        raw = _LINES[index]
+    for offset, raw in enumerate(lines):
         if not raw.strip():
             continue
         try:
             mentions.append(parse_line(raw))
         except ValueError as exc:
-            errors.append((index, str(exc)))
+            errors.append((first + offset + 1, str(exc)))
     prepared = dict(_INGESTOR.prepare_indexed(mentions))
-    return errors, [(m.id, compact(prepared[k]) if k in prepared else None)
-                    for k, m in enumerate(mentions)]
+    return ((path, first, [], position), errors,
+            [(m.id, compact(prepared[k]) if k in prepared else None)
+             for k, m in enumerate(mentions)])
 
 
 def load(paths: Sequence[Path], config: VigieConfig, processes: int,
          on_error: Callable[[str], None], progress: Callable[[int, int], None] | None = None,
          ) -> Loaded:
-    """Phase 1 over every line of `paths`. `progress(done, total)` after each chunk."""
+    """Phase 1 over every line of `paths`. `progress(done, total)` after each chunk, in
+    bytes of the files as stored (compressed or not)."""
     with _no_cycle_collection():
         return _load(paths, config, processes, on_error, progress)
 
@@ -168,20 +158,23 @@ def load(paths: Sequence[Path], config: VigieConfig, processes: int,
 def _load(paths: Sequence[Path], config: VigieConfig, processes: int,
           on_error: Callable[[str], None], progress: Callable[[int, int], None] | None,
           ) -> Loaded:
-    global _LINES, _INGESTOR
-    lines, starts, cut = read_lines(paths)
+    global _INGESTOR
+    done_before: dict[str, int] = {}  # bytes of the files before each one
+    total = 0
+    for path in paths:
+        done_before[str(path)] = total
+        total += Path(path).stat().st_size
     # Models and lexicons are loaded once, here: forked workers inherit them.
     _INGESTOR = Ingestor.from_config(config)
     _INGESTOR.router.warm_up()
-    spans = [(i, min(i + CHUNK, len(lines))) for i in range(0, len(lines), CHUNK)]
     seen: set[str] = set()
     records: list[Record] = []
-    _LINES = lines
+    cut: list[LineError] = []
     try:
-        for (_first, last), (errors, items) in zip(
-                spans, _map(_prepare_span, spans, processes), strict=True):
-            for index, reason in errors:
-                on_error(str(_line_error(starts, index, reason)))
+        for (path, _first, _lines, position), errors, items in _map(
+                _prepare_chunk, read_chunks(paths, cut), processes):
+            for line, reason in errors:
+                on_error(str(LineError(path, line, reason)))
             for mention_id, record in items:
                 if mention_id in seen:
                     continue  # the archive may hold a redelivered mention twice
@@ -189,18 +182,13 @@ def _load(paths: Sequence[Path], config: VigieConfig, processes: int,
                 if record is not None:
                     records.append(record)
             if progress:
-                progress(last, len(lines))
+                progress(done_before[path] + position, total)
     finally:
-        _LINES, _INGESTOR = [], None
+        _INGESTOR = None
     for error in cut:
         on_error(str(error))
     records.sort(key=itemgetter(0))  # stable: same-time mentions keep their file order
     return Loaded(records, len(seen))
-
-
-def _line_error(starts: list[tuple[str, int]], index: int, reason: str) -> LineError:
-    path, first = next((p, f) for p, f in reversed(starts) if f <= index)
-    return LineError(path, index - first + 1, reason)
 
 
 # ---- phase 2: records -> events, per group of topics ---------------------------------------
@@ -291,11 +279,15 @@ def _detect(loaded: Loaded, configs: Sequence[VigieConfig], processes: int,
     return out
 
 
-def _map(func: Callable[[Any], Any], items: Sequence[Any], processes: int) -> Any:
-    """`func` over `items` in order: in forked processes, or here when one is enough."""
-    if processes <= 1 or len(items) < 2:
+def _map(func: Callable[[Any], Any], items: Iterable[Any], processes: int) -> Any:
+    """`func` over `items` in order: in forked processes, or here when one is enough. The
+    pool's feeder thread draws `items` as the workers take them (reading a file while the
+    workers score the chunks already read)."""
+    if isinstance(items, Sequence):
+        processes = min(processes, len(items))
+    if processes <= 1:
         yield from map(func, items)
         return
     context = multiprocessing.get_context("fork")
-    with context.Pool(min(processes, len(items))) as pool:
+    with context.Pool(processes) as pool:
         yield from pool.imap(func, items)

@@ -12,7 +12,7 @@ from typing import Annotated, Any
 import orjson
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from monitor import backtest, replay_pool
@@ -97,9 +97,9 @@ def register(app: typer.Typer) -> None:
         # A detection threshold needs one detection run per value; a rule threshold reuses
         # the first run's events and re-runs only the rules.
         configs = [cfg, *(v.config for v in variants if v.config is not cfg)]
-        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+        with Progress(TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(),
                       TimeElapsedColumn(), console=err, disable=not err.is_terminal) as progress:
-            task = progress.add_task("scoring mentions (lines)", total=None)
+            task = progress.add_task("reading and scoring mentions", total=None)
             try:
                 loaded = replay_pool.load(
                     mentions, cfg, procs, bad_lines.append,

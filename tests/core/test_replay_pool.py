@@ -49,7 +49,9 @@ def _files(tmp_path: Path) -> list[Path]:
 
 
 @pytest.mark.parametrize("processes", [1, 2, 3])
-def test_parallel_replay_equals_the_serial_replay(tmp_path: Path, processes: int) -> None:
+def test_parallel_replay_equals_the_serial_replay(tmp_path: Path, processes: int,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(replay_pool, "CHUNK", 64)  # many chunks per file, read as needed
     config = config_from_text(CONFIG)
     # Two values of a classification threshold (one detection, reclassified) and one of a
     # detector setting (detected apart).
@@ -66,8 +68,13 @@ def test_parallel_replay_equals_the_serial_replay(tmp_path: Path, processes: int
     assert expected[1] != expected[2] and expected[3] != expected[0], "variants must differ"
 
     bad: list[str] = []
-    loaded = replay_pool.load(paths, config, processes, bad.append)
+    seen: list[tuple[int, int]] = []
+    loaded = replay_pool.load(paths, config, processes, bad.append,
+                              lambda done, total: seen.append((done, total)))
     got = replay_pool.detect(loaded, configs, processes)
+    total = sum(p.stat().st_size for p in paths)
+    assert len(seen) > 10 and seen[-1] == (total, total)
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
     assert sorted(bad) == sorted(serial_bad) and len(bad) == 2
     assert loaded.mentions == len(items)
     assert len(loaded.records) == len(prepared)
