@@ -116,6 +116,14 @@ def detect_series(series: Series, config: VigieConfig) -> Iterator[EpisodeEvent]
 def detect_keyed(series: Series, config: VigieConfig) -> Iterator[tuple[int, str, EpisodeEvent]]:
     """`detect_series`, each event with the bucket and topic whose step raised it (the keys
     that put events from several processes back in this order)."""
+    for bucket_start, topic, detector, state, bucket in _steps(series, config):
+        for event in detector.step(state, bucket):
+            yield bucket_start, topic, event
+
+
+def _steps(series: Series, config: VigieConfig,
+           ) -> Iterator[tuple[int, str, Detector, TopicState, BucketStats]]:
+    """Every (bucket, topic) step of a replay in order, with the topic's detector and state."""
     detector_for = detectors_for(config)
     states: dict[str, TopicState] = {}
     for bucket_start in range(series.start, series.end, series.width):
@@ -127,8 +135,7 @@ def detect_keyed(series: Series, config: VigieConfig) -> Iterator[tuple[int, str
                 state = states[topic] = detector_for(topic).new_state(topic)
             bucket = buckets.get(bucket_start) or BucketStats(
                 topic=topic, start=bucket_start, width=series.width)
-            for event in detector_for(topic).step(state, bucket):
-                yield bucket_start, topic, event
+            yield bucket_start, topic, detector_for(topic), state, bucket
 
 
 # One detection run, kept for reclassification: per step that raised an event or read an
@@ -140,21 +147,11 @@ def observe_series(series: Series, config: VigieConfig) -> Trace:
     """`detect_keyed` short of classifying (Detector.observe): what `reclassify` needs to
     give the events of `config` or of any configuration that differs from it only in
     classification thresholds (classify.CLASSIFY_ONLY)."""
-    detector_for = detectors_for(config)
-    states: dict[str, TopicState] = {}
     trace: Trace = []
-    for bucket_start in range(series.start, series.end, series.width):
-        for topic, buckets in series.buckets.items():
-            if series.first[topic] > bucket_start:
-                continue
-            state = states.get(topic)
-            if state is None:
-                state = states[topic] = detector_for(topic).new_state(topic)
-            bucket = buckets.get(bucket_start) or BucketStats(
-                topic=topic, start=bucket_start, width=series.width)
-            events, reading, _episode = detector_for(topic).observe(state, bucket)
-            if events or reading is not None:
-                trace.append((bucket_start, topic, tuple(events), reading))
+    for bucket_start, topic, detector, state, bucket in _steps(series, config):
+        events, reading, _episode = detector.observe(state, bucket)
+        if events or reading is not None:
+            trace.append((bucket_start, topic, tuple(events), reading))
     return trace
 
 

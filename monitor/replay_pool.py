@@ -5,18 +5,18 @@ Two phases, each split where the work is independent:
    (`parse_line` and `Ingestor.prepare_indexed`, exactly as a one-process replay);
 2. by groups of topics: count into buckets and run the detector once per configuration (a
    sweep's values), or once for all the values of a classification threshold, whose events
-   then come from reclassifying that run (replay.reclassify). Counting and detection are per topic: the dedup index keys stories and
-   near-duplicates by topic, ids are made unique before counting, and a topic's detector state
-   is its own, so a group of topics counted apart gives the very buckets and events the whole
-   replay gives.
+   then come from reclassifying that run (replay.reclassify). Counting and detection are
+   per topic: the dedup index keys stories and near-duplicates by topic, ids are made unique
+   before counting, and a topic's detector state is its own, so a group of topics counted
+   apart gives the very buckets and events the whole replay gives.
 The parent keeps the first line of each id, sorts by publication time (as `load_mentions` and
 `sorted_mentions` do), and puts the events back in the serial order (bucket, then topic in the
 replay's topic order) before the rules run over them: rules are the one stateful step across
 topics (inhibitions, grouping), so they run once, in order, in the parent.
 
-Worker processes are forked: they inherit the lines, the records and the configurations
-instead of receiving them pickled, and send back compact tuples (phase 1) or a few events
-(phase 2). tests/core/test_replay_pool.py holds the result to the one-process replay's.
+Worker processes are forked: they inherit the models, the records and the configurations
+instead of receiving them pickled; phase 1's lines are read as the workers need them and sent
+in chunks; workers send back compact tuples (phase 1) or a few events (phase 2). tests/core/test_replay_pool.py holds the result to the one-process replay's.
 """
 
 from __future__ import annotations
