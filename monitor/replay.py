@@ -109,16 +109,8 @@ def _by_bucket(prepared: Sequence[Prepared], width: int) -> Iterator[list[Prepar
 def detect_series(series: Series, config: VigieConfig) -> Iterator[EpisodeEvent]:
     """The detector and classifier over counted buckets, one bucket at a time for every
     topic, in time order: each decision sees only buckets that ended at or before its `at`."""
-    for _bucket_start, _topic, event in detect_keyed(series, config):
-        yield event
-
-
-def detect_keyed(series: Series, config: VigieConfig) -> Iterator[tuple[int, str, EpisodeEvent]]:
-    """`detect_series`, each event with the bucket and topic whose step raised it (the keys
-    that put events from several processes back in this order)."""
-    for bucket_start, topic, detector, state, bucket in _steps(series, config):
-        for event in detector.step(state, bucket):
-            yield bucket_start, topic, event
+    for _bucket_start, _topic, detector, state, bucket in _steps(series, config):
+        yield from detector.step(state, bucket)
 
 
 def _steps(series: Series, config: VigieConfig,
@@ -144,7 +136,7 @@ Trace = list[tuple[int, str, tuple[EpisodeEvent, ...], Reading | None]]
 
 
 def observe_series(series: Series, config: VigieConfig) -> Trace:
-    """`detect_keyed` short of classifying (Detector.observe): what `reclassify` needs to
+    """`detect_series` short of classifying (Detector.observe): what `reclassify` needs to
     give the events of `config` or of any configuration that differs from it only in
     classification thresholds (classify.CLASSIFY_ONLY)."""
     trace: Trace = []

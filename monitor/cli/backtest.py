@@ -94,8 +94,9 @@ def register(app: typer.Typer) -> None:
 
         bad_lines: list[str] = []
         procs = processes or os.cpu_count() or 1
-        # A detection threshold needs one detection run per value; a rule threshold reuses
-        # the first run's events and re-runs only the rules.
+        # A detector setting needs one detection run per value; a classification threshold
+        # reclassifies one run (replay_pool.detect), and a rule threshold reuses the first
+        # run's events and re-runs only the rules.
         configs = [cfg, *(v.config for v in variants if v.config is not cfg)]
         with Progress(TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(),
                       TimeElapsedColumn(), console=err, disable=not err.is_terminal) as progress:
