@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections import Counter
@@ -53,15 +52,14 @@ def _rule_refs(config: VigieConfig) -> dict[str, Any]:
 def _labels(path: Path | None) -> list[dict[str, Any]] | None:
     if path is None:
         return None
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
-        raise typer.BadParameter(f"{path}: {exc}") from None
-    if not isinstance(data, list) or not all(
-        isinstance(x, dict) and {"topic", "type", "start", "end"} <= x.keys() for x in data
-    ):
-        raise typer.BadParameter(f"{path}: expected a list of {{topic, type, start, end}}")
-    return data
+    from monitor.detection.labels import load_labels, unknown_types
+
+    found = load_labels(path)
+    for kind in unknown_types(found):
+        err.print(f"{path}: label type {kind!r} is none of crisis, bad_buzz, positive_buzz, "
+                  "volume_spike, blind_spot (or their aliases): scored as a class of its own",
+                  style="yellow", markup=False, highlight=False)
+    return found
 
 
 def register(app: typer.Typer) -> None:
@@ -89,7 +87,7 @@ def register(app: typer.Typer) -> None:
                 err.print(problem, markup=False, highlight=False, soft_wrap=True)
             raise typer.Exit(2) from None
         except ValueError as exc:
-            err.print(f"[red]{exc}[/red]")
+            err.print(str(exc), style="red", markup=False, highlight=False, soft_wrap=True)
             raise typer.Exit(2) from None
 
         bad_lines: list[str] = []
@@ -146,6 +144,10 @@ def _evaluation(outcome: backtest.Outcome, labels: list[dict[str, Any]]) -> None
 
     report = evaluate(outcome.events, labels)
     Console().print(report.table())
+    for line in report.misses[:20]:
+        err.print(line, markup=False, highlight=False)
+    if len(report.misses) > 20:
+        err.print(f"... {len(report.misses) - 20} more", markup=False)
 
 
 def _sweep(variants: list[backtest.Variant], per_value: list[list[Any]], name: str,

@@ -1,7 +1,8 @@
 """Score episode events against labelled events: precision, recall and delay per class.
 
 A label is `{topic, type, start, end}` (type: crisis, bad_buzz, positive_buzz, volume_spike or
-blind_spot; an optional `variant` such as `flood`). An episode matches a label when it is on
+blind_spot, or a common alias such as `flood` or `outage`: labels.py; an optional `variant`
+such as `flood`). An episode matches a label when it is on
 the same topic and one of its events falls within [start, end + grace]. Per class K:
 
 - recall: labels of type K matched by an episode that was called K at some point;
@@ -23,10 +24,10 @@ from typing import Any
 
 from rich.table import Table
 
+from monitor.detection.labels import CLASSES, canonical
 from monitor.model import EpisodeEvent, Kind
 from monitor.timeutil import parse_instant, to_epoch
 
-CLASSES = ("crisis", "bad_buzz", "positive_buzz", "volume_spike", "blind_spot")
 GRACE = 3600.0  # an episode may be decided a little after its labelled end
 
 
@@ -115,6 +116,7 @@ def evaluate(events: Iterable[EpisodeEvent | dict[str, Any]], labels: list[dict[
             continue
         entry = episodes.setdefault(event.episode, (event.topic, []))
         entry[1].append((to_epoch(event.at), event.kind.value))
+    labels = [canonical(lab) for lab in labels]
     spans = [(_epoch(lab["start"]), _epoch(lab["end"]) + grace) for lab in labels]
 
     def matches(topic: str, calls: list[tuple[float, str]], index: int) -> bool:

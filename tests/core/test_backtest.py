@@ -130,3 +130,19 @@ def test_cli_sweeps_a_rule_threshold_and_rejects_a_bad_one(tmp_path: Path) -> No
     result = CliRunner().invoke(app, [*base, "any.negative_share=0:1:0.5", "--no-rules"],
                                 env={"COLUMNS": "200"})
     assert result.exit_code == 2 and "needs rules" in result.output, result.output
+
+
+def test_a_bad_labels_file_stops_the_command_before_any_replay(tmp_path: Path) -> None:
+    """An invalid labels file exits 2 with file, index and field, and writes no alerts."""
+    path = tmp_path / "m.jsonl"
+    path.write_text("".join(orjson.dumps(m.to_replay()).decode() + "\n" for m in stream()[:50]))
+    labels = tmp_path / "labels.json"
+    labels.write_text(json.dumps([{"topic": "acme", "type": "crisis", "start": "soon",
+                                   "end": "2026-01-01T00:00:00Z"}]))
+    out = tmp_path / "alerts.jsonl"
+    result = CliRunner().invoke(app, [
+        "backtest", "--mentions", str(path), "--out", str(out), "--labels", str(labels),
+        "--no-rules", "--processes", "1"], env={"COLUMNS": "200"})
+    assert result.exit_code == 2
+    assert f"{labels}: [0].start: required, an ISO 8601 instant" in result.output
+    assert not out.exists()
