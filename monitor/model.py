@@ -24,6 +24,36 @@ class SourceType(StrEnum):
     VIDEO = "video"
 
 
+# Platform and medium names that replay files and webhooks use for a source type. Only the
+# five kinds are counted as spread and news pickup, so "press" must not become a sixth kind
+# the classifier never reads as news; an unknown name stays a kind of its own (a new platform
+# still widens the spread).
+_SOURCE_TYPE_ALIASES = {
+    **dict.fromkeys(("press", "media", "newspaper", "newspapers", "article", "articles",
+                     "news_site", "online_news", "newswire", "wire", "magazine", "tv",
+                     "radio", "broadcast", "google_news"), "news"),
+    **dict.fromkeys(("twitter", "x", "tweet", "tweets", "mastodon", "fediverse", "bluesky",
+                     "threads", "facebook", "instagram", "tiktok", "linkedin", "microblog",
+                     "social_media", "social_network"), "social"),
+    **dict.fromkeys(("forums", "reddit", "hackernews", "hacker_news", "hn", "discussion",
+                     "board", "q&a", "review", "reviews"), "forum"),
+    **dict.fromkeys(("blogs", "medium", "substack", "wordpress", "newsletter"), "blog"),
+    **dict.fromkeys(("youtube", "vimeo", "twitch", "podcast"), "video"),
+}
+
+
+def source_type_of(name: str) -> str:
+    """A source type as one of SourceType's values where the name is a known synonym
+    (`press` -> news, `twitter` -> social), else the name in lower case."""
+    if name in _SOURCE_TYPES:
+        return name
+    key = name.strip().lower().replace("-", "_").replace(" ", "_")
+    return _SOURCE_TYPE_ALIASES.get(key, key)
+
+
+_SOURCE_TYPES = frozenset(SourceType)
+
+
 class Label(StrEnum):
     NEGATIVE = "negative"
     NEUTRAL = "neutral"
@@ -146,7 +176,7 @@ class Mention:
             id=str(data["id"]),
             published=published,
             source=data.get("source") or "replay",
-            source_type=data.get("source_type") or SourceType.SOCIAL.value,
+            source_type=source_type_of(data.get("source_type") or SourceType.SOCIAL.value),
             author=data.get("author") or "",
             url=data.get("url") or "",
             title=data.get("title") or "",

@@ -133,3 +133,14 @@ def test_missing_file_is_an_error(tmp_path: Path):
     result = _source(tmp_path / "nope.jsonl").fetch(FetchState(), NOW)
     assert result.status == "error" and "not found" in (result.error or "")
     assert result.state.consecutive_failures == 1
+
+
+def test_source_type_synonyms_read_as_the_five_kinds(tmp_path: Path):
+    """`press` counts as news pickup and `Twitter` as social; an unknown platform stays a
+    kind of its own, in lower case."""
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(line(1, source_type="press") + line(2, source_type="Twitter")
+                     + line(3, source_type="Hacker News") + line(4, source_type="Lemmy")
+                     + line(5, source_type="news"))
+    kinds = [m.source_type for m in read_replay(path) if isinstance(m, Mention)]
+    assert kinds == ["news", "social", "forum", "lemmy", "news"]
