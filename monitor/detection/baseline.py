@@ -138,9 +138,16 @@ class Baseline:
         # the start: the hour profile is measured over the first day, the weekday one waits
         # for a week. A damped bucket (suspicious, or in an episode) teaches the level a
         # little and the profile nothing: the profile is the shape of ordinary days.
-        if self.level > 0 and self.n >= rates.per_day and damping >= 1.0 and ordinary:
+        # An hour slot the first day never measured (an episode covered it, or the topic
+        # started late) learns at full rate from whatever comes, episode or not, until it
+        # has a day's worth: otherwise a daily peak first seen inside an episode keeps the
+        # other hours' mean, opens an episode every day and never gets learned.
+        unmeasured = self.hour_n[hour] < rates.per_day // 24
+        if self.level > 0 and self.n >= rates.per_day and (
+                (damping >= 1.0 and ordinary) or unmeasured):
             deseason = x / self.level
-            h_rate = max(rates.hour, 1.0 / (self.hour_n[hour] + 2)) * damping
+            h_rate = max(rates.hour, 1.0 / (self.hour_n[hour] + 2))
+            h_rate *= 1.0 if unmeasured else damping
             # Capped so one bucket cannot swing a slot.
             self.hour[hour] += h_rate * (min(deseason / self.weekday[day], 10.0) - self.hour[hour])
             self.hour[hour] = max(self.hour[hour], 0.02)

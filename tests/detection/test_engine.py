@@ -466,3 +466,19 @@ def test_a_state_stored_before_judged_existed_still_resolves() -> None:
     assert [e.to_dict() for e in after_live] == [e.to_dict() for e in after_restored]
     stored["episode"]["kind"] = None
     assert not TopicState.from_dict(stored).episode.judged  # type: ignore[union-attr]
+
+
+def test_a_daily_peak_first_seen_inside_an_episode_is_learned_not_alerted_every_day() -> None:
+    """A topic quiet at night and busy from 10:00 (its first day's rise opens an episode):
+    the hours the first day measured only inside that episode are learned the next day,
+    so days three and four open nothing. Before, they kept the first hours' mean, every
+    day's peak opened an episode, and the profile (which learns from ordinary buckets only)
+    never caught up."""
+    rng = random.Random(11)
+    detector = Detector(DetectionSettings())
+    buckets = [chatter(rng, "daily", T0 + i * W, rate=15.0 if (i * W) // 3600 % 24 >= 10
+                       else 1.0) for i in range(4 * 288)]
+    state, events = run(detector, buckets)
+    opened = [e for e in events if e.transition is Transition.OPENED]
+    assert opened and opened[0].at.day == 1  # the first day's rise does open one
+    assert [e for e in opened if e.at.day >= 3] == []
