@@ -34,7 +34,10 @@ NEGATIVE_PRIOR = 0.2  # usual negative share assumed before data
 POSITIVE_PRIOR = 0.3
 NEGATIVE_DISPERSION = 0.05  # burstiness of the negative count around its usual share
 RECENT = 900  # seconds compared by `acceleration`
-WAVE = 2.0  # a new wave inside an episode: twice the surprise (the probability squared)
+WAVE = 2.0  # a new wave inside an episode: twice the surprise of its earlier rises
+# ... and about the topic's record opening surprise (four fifths of it: a wave that would
+# have opened an episode of its own need not be twice the topic's most surprising opening)
+WAVE_RECORD = 0.8
 HABIT_LEVELS = (3.0, 4.5, 6.0, 9.0, 12.0, 18.0, 24.0, 36.0)
 
 
@@ -72,7 +75,7 @@ class TopicState:
     # Per surprise level of HABIT_LEVELS: EWMA of how often a bucket outside episodes reached it.
     habit: list[float] = field(default_factory=lambda: [0.0] * len(HABIT_LEVELS))
     # Surprise of the topic's most surprising episode opening, fading with
-    # `record_half_life` (0: none yet): the yardstick of a new wave.
+    # `record_half_life` (0: none yet): a new wave must reach WAVE_RECORD times it.
     record: float = 0.0
     # When the anomaly score of the last opening is due, and its measure: mentions above the
     # baseline since just before the opening (accumulated until `score_due`), and the
@@ -322,20 +325,21 @@ class Detector:
                 state.score_due = None
         level = max(raw, s_neg)
         yardstick = max(state.record, s.open_surprise)
-        # A new wave: an episode older than `resolve_after` (it would have been a new episode
-        # had the topic calmed down) that is WAVE times as surprising as the topic's record
-        # and as the episode's earlier rises. A rise is a run of unusual buckets (p < 1%)
-        # ended by an ordinary one (p > 10%); the rise under way counts once it is a window
-        # old (a plateau is not a new wave of itself, but its own rising edge must not hide
-        # it); peaks fade with half-life `resolve_after`, so a wave is judged against the
-        # recent rises, not one days old.
+        # A new wave: in an episode older than `resolve_after` (it would have been a new
+        # episode had the topic calmed down), a bucket that would open an episode and is WAVE
+        # times as surprising as the episode's earlier rises and WAVE_RECORD times the topic's
+        # record opening surprise. A rise is a run of unusual buckets (p < 1%) ended by an
+        # ordinary one (p > 10%); the rise under way counts once it is a window old (a
+        # plateau is not a new wave of itself, but its own rising edge must not hide it);
+        # peaks fade with half-life `resolve_after`, so a wave is judged against the recent
+        # rises, not one days old.
         rise_fade = 0.5 ** (width / self._resolve_s)
         state.peak *= rise_fade
         state.rise_peak *= rise_fade
         old_rise = state.rise_since is not None and start - state.rise_since >= self._window_s
-        reference = max(yardstick, state.peak, state.rise_peak if old_rise else 0.0)
+        rises = max(state.peak, state.rise_peak if old_rise else 0.0)
         wave = state.episode is not None and state.score_due is None \
-            and level > WAVE * reference \
+            and level > max(WAVE * rises, WAVE_RECORD * yardstick) \
             and start - state.episode.start > self._resolve_s
         if level >= 2.0:
             state.rise_since = start if state.rise_since is None else state.rise_since

@@ -111,7 +111,8 @@ class DetectionSettings(BaseModel):
         description="Anomaly score (Detector.score, the NAB benchmark's score): an episode "
         "is judged against the topic's record (the most mentions an episode added in its "
         "first score_delay), remembered with this half-life; also the memory of the most "
-        "surprising opening, which a new wave inside a long episode must beat.",
+        "surprising opening, four fifths of which a new wave inside a long episode must "
+        "reach.",
     )
     score_delay: str = Field(
         default="2h",

@@ -353,6 +353,40 @@ def test_a_wave_is_judged_against_earlier_rises_not_its_own_rising_edge() -> Non
     assert all(s == 0.0 for i, s in enumerate(scores) if i not in (first, second))
 
 
+def test_a_wave_that_would_open_an_episode_need_not_double_the_record() -> None:
+    """Hours into an episode kept open by a mild lift, a burst that would have opened an
+    episode of its own, far above the episode's faded earlier rises, scores again once it
+    reaches WAVE_RECORD (0.8) times the topic's record opening surprise, though it is
+    under twice that record; a burst under 0.8 times the record does not."""
+    def burst(big: int) -> Callable[[BucketStats, int, random.Random], None]:
+        def event(b: BucketStats, minute: int, rng: random.Random) -> None:
+            if minute < 15:
+                add(b, 40, fresh="o", rng=rng)
+            add(b, 4, fresh="k", rng=rng)
+            if 900 <= minute < 905:
+                add(b, big, fresh="x", rng=rng)
+        return event
+
+    detector = Detector(DetectionSettings())
+    wave = (HIST + 900 * 60) // W
+    for big, expect in ((40, True), (20, False)):
+        state = detector.new_state("acme")
+        scores, surprise, record = [], 0.0, 0.0
+        for i, b in enumerate(stream(burst(big), 1020, after=60)):
+            if i == wave:
+                record = state.record
+            detector.step(state, b)
+            scores.append(detector.score(state))
+            if i == wave:
+                assert state.episode is not None
+                surprise = state.last_surprise
+        assert surprise < 2.0 * record
+        assert (surprise >= 0.8 * record) is expect
+        assert (scores[wave + DELAY] > 0.0) is expect
+        assert all(s == 0.0 for i, s in enumerate(scores)
+                   if i not in (HIST // W + DELAY, wave + DELAY))
+
+
 def test_every_decision_is_explained_in_one_line() -> None:
     """Each event carries evidence with thresholds, a one-line summary, and the indicator
     names alert rules use."""
