@@ -4,8 +4,9 @@
 
 Each series is fed to `Detector.step` one 5-minute bucket at a time (no look-ahead), with the
 product's default DetectionSettings (one configuration for all ten series); `Detector.score`
-after each bucket is the anomaly score (non-zero `score_delay`, 2 h, after an episode opens:
-what it added in days of usual volume against the topic's record, discounted for an aftershock:
+after each bucket is the anomaly score (non-zero `score_delay`, 2 h, after an episode opens,
+or from 30 minutes in once it has added half its record: what it added in days of usual
+volume against the topic's record, discounted for an aftershock:
 docs/detection.md, "The anomaly score"). Writes DIR/<series>.csv (timestamp,value,anomaly_score),
 runs ../shared/bench/nab_score.py on DIR, does the same for a baseline measured in the same run
 (a causal rolling 24 h z-score, in DIR/baseline_zscore/), and ends with one RESULT line.

@@ -34,7 +34,11 @@ NEGATIVE_PRIOR = 0.2  # usual negative share assumed before data
 POSITIVE_PRIOR = 0.3
 NEGATIVE_DISPERSION = 0.05  # burstiness of the negative count around its usual share
 RECENT = 900  # seconds compared by `acceleration`
-WAVE = 2.0  # a new wave inside an episode: twice the surprise (the probability squared)
+WAVE = 2.0  # a new wave inside an episode: twice the surprise of its earlier rises
+# ... and about the topic's record opening surprise (four fifths of it: a wave that would
+# have opened an episode of its own need not be twice the topic's most surprising opening)
+WAVE_RECORD = 0.8
+EARLY_AFTER = 1800  # the anomaly score is never given before 30 minutes of episode
 HABIT_LEVELS = (3.0, 4.5, 6.0, 9.0, 12.0, 18.0, 24.0, 36.0)
 
 
@@ -72,15 +76,18 @@ class TopicState:
     # Per surprise level of HABIT_LEVELS: EWMA of how often a bucket outside episodes reached it.
     habit: list[float] = field(default_factory=lambda: [0.0] * len(HABIT_LEVELS))
     # Surprise of the topic's most surprising episode opening, fading with
-    # `record_half_life` (0: none yet): the yardstick of a new wave.
+    # `record_half_life` (0: none yet): a new wave must reach WAVE_RECORD times it.
     record: float = 0.0
     # When the anomaly score of the last opening is due, and its measure: mentions above the
     # baseline since just before the opening (accumulated until `score_due`), and the
     # topic's record of that excess in days of its usual volume, fading with
-    # `record_half_life` (0: none yet).
+    # `record_half_life` (0: none yet); whether the score due is a new wave's (which does
+    # not set the record).
     score_due: int | None = None
     score_excess: float = 0.0
     excess_record: float = 0.0
+    score_wave: bool = False
+    score_given: bool = False  # given early (`score_early`): nothing more when it is due
     # When the topic's last episode resolved (None: never), and the calm (seconds without an
     # episode) before the episode being scored (None: none before it).
     calm_since: int | None = None
@@ -109,6 +116,7 @@ class TopicState:
             "habit": list(self.habit), "record": self.record,
             "score_due": self.score_due, "peak": self.peak,
             "score_excess": self.score_excess, "excess_record": self.excess_record,
+            "score_wave": self.score_wave, "score_given": self.score_given,
             "calm_since": self.calm_since, "score_calm": self.score_calm,
             "rise_peak": self.rise_peak, "rise_since": self.rise_since,
         }
@@ -137,6 +145,8 @@ class TopicState:
             peak=float(d.get("peak", 0.0)),
             score_excess=float(d.get("score_excess", 0.0)),
             excess_record=float(d.get("excess_record", 0.0)),
+            score_wave=bool(d.get("score_wave", False)),
+            score_given=bool(d.get("score_given", False)),
             calm_since=d.get("calm_since"), score_calm=d.get("score_calm"),
             rise_peak=float(d.get("rise_peak", 0.0)), rise_since=d.get("rise_since"),
         )
@@ -184,15 +194,16 @@ class Detector:
 
     def score(self, state: TopicState) -> float:
         """Anomaly score of the last bucket, in [0, 1): non-zero only on the bucket that ends
-        the `score_delay` (2 h) after an episode opened (or a new wave), where it says how
-        exceptional that episode is *for this topic*: v / (1 + v) with v = (mentions above
-        the baseline, or the topic's average bucket when larger, from just before the opening
-        to then, in days of the topic's usual volume) / (the topic's record of that excess, fading with `record_half_life`, never
-        below `score_floor`), times calm / (calm + `score_aftershock`) when the topic's
-        previous episode resolved `calm` ago. So the biggest thing a topic has done in a
-        month, after a quiet spell, scores over 0.5; a blip adds little and scores low, a
-        topic's routine spikes score about their record or less, an aftershock less; ordinary
-        buckets and the rest of an episode score 0."""
+        the `score_delay` (2 h) after an episode opened (or a new wave), or sooner (from 30
+        minutes in) once v reaches `score_early`, where it says how exceptional that episode
+        is *for this topic*: v / (1 + v) with v = (mentions above the baseline, or the
+        topic's average bucket when larger, from just before the opening to then, in days of
+        the topic's usual volume) / (the topic's record of that excess over openings, fading
+        with `record_half_life`, never below `score_floor`), times calm / (calm +
+        `score_aftershock`) when the topic's previous episode resolved `calm` ago. So the
+        biggest thing a topic has done in a month, after a quiet spell, scores over 0.5; a
+        blip adds little and scores low, a topic's routine spikes score about their record or
+        less, an aftershock less; ordinary buckets and the rest of an episode score 0."""
         return state.last_score
 
     def rates(self, width: int) -> Rates:
@@ -296,9 +307,10 @@ class Detector:
         surprise = max(0.0, surprise - self._discount(state.habit, surprise, habit_rate))
         anomalous = warm and (surprise >= s.open_surprise or s_neg >= s.negative_surprise)
         # Score: only an opening is news, measured by what it added over its first
-        # `score_delay` (in days of usual volume) against the topic's record of that (which
-        # fades with `record_half_life`), so a topic that habitually has big episodes needs a
-        # bigger one to score high, and one that fades fast adds little.
+        # `score_delay` (in days of usual volume; sooner once it is clearly big) against the
+        # topic's record of that (which fades with `record_half_life`), so a topic that
+        # habitually has big episodes needs a bigger one to score high, and one that fades
+        # fast adds little.
         fade = 0.5 ** (width / self._record_s)
         state.record *= fade
         state.excess_record *= fade
@@ -309,33 +321,48 @@ class Detector:
         usual_bucket = base.level * lift
         if state.score_due is not None:
             state.score_excess += x - max(mu, usual_bucket)
-            if start >= state.score_due:
-                # The excess of the episode's first hours in days of the topic's usual
-                # volume, against the topic's record of it (never below `score_floor`).
-                day = max(base.level * rates.per_day, 1.0)
-                excess = max(0.0, state.score_excess) / day
-                value = excess / max(state.excess_record, s.score_floor)
-                if state.score_calm is not None:  # soon after an episode: an aftershock
-                    value *= state.score_calm / (state.score_calm + self._aftershock_s)
-                state.last_score = value / (value + 1.0)
-                state.excess_record = max(state.excess_record, excess)
+            # The excess of the episode's first hours in days of the topic's usual volume,
+            # against the topic's record of it (never below `score_floor`).
+            day = max(base.level * rates.per_day, 1.0)
+            excess = max(0.0, state.score_excess) / day
+            value = excess / max(state.excess_record, s.score_floor)
+            if state.score_calm is not None:  # soon after an episode: an aftershock
+                value *= state.score_calm / (state.score_calm + self._aftershock_s)
+            if start < state.score_due:
+                # Given early, with its value so far, once the episode has already added
+                # `score_early` of the record, at least EARLY_AFTER after it opened (a lower
+                # bound, unless the topic falls under its usual volume meanwhile).
+                if not state.score_given and s.score_early > 0 and value >= s.score_early \
+                        and state.score_due - start <= self._score_s - EARLY_AFTER:
+                    state.last_score = value / (value + 1.0)
+                    state.score_given = True
+            else:
+                if not state.score_given:
+                    state.last_score = value / (value + 1.0)
+                state.score_given = False
+                if not state.score_wave:
+                    # Only an opening sets the record: a wave's excess is counted above a
+                    # baseline held down while its episode was open, so it would overstate
+                    # what the topic adds from a calm and blunt its next openings.
+                    state.excess_record = max(state.excess_record, excess)
                 state.score_due = None
         level = max(raw, s_neg)
         yardstick = max(state.record, s.open_surprise)
-        # A new wave: an episode older than `resolve_after` (it would have been a new episode
-        # had the topic calmed down) that is WAVE times as surprising as the topic's record
-        # and as the episode's earlier rises. A rise is a run of unusual buckets (p < 1%)
-        # ended by an ordinary one (p > 10%); the rise under way counts once it is a window
-        # old (a plateau is not a new wave of itself, but its own rising edge must not hide
-        # it); peaks fade with half-life `resolve_after`, so a wave is judged against the
-        # recent rises, not one days old.
+        # A new wave: in an episode older than `resolve_after` (it would have been a new
+        # episode had the topic calmed down), a bucket that would open an episode and is WAVE
+        # times as surprising as the episode's earlier rises and WAVE_RECORD times the topic's
+        # record opening surprise. A rise is a run of unusual buckets (p < 1%) ended by an
+        # ordinary one (p > 10%); the rise under way counts once it is a window old (a
+        # plateau is not a new wave of itself, but its own rising edge must not hide it);
+        # peaks fade with half-life `resolve_after`, so a wave is judged against the recent
+        # rises, not one days old.
         rise_fade = 0.5 ** (width / self._resolve_s)
         state.peak *= rise_fade
         state.rise_peak *= rise_fade
         old_rise = state.rise_since is not None and start - state.rise_since >= self._window_s
-        reference = max(yardstick, state.peak, state.rise_peak if old_rise else 0.0)
+        rises = max(state.peak, state.rise_peak if old_rise else 0.0)
         wave = state.episode is not None and state.score_due is None \
-            and level > WAVE * reference \
+            and level > max(WAVE * rises, WAVE_RECORD * yardstick) \
             and start - state.episode.start > self._resolve_s
         if level >= 2.0:
             state.rise_since = start if state.rise_since is None else state.rise_since
@@ -344,6 +371,7 @@ class Detector:
             state.peak = max(state.peak, state.rise_peak) if state.episode is not None else 0.0
             state.rise_peak, state.rise_since = 0.0, None
         if anomalous and (state.episode is None or wave):
+            state.score_wave, state.score_given = state.episode is not None, False
             state.record = max(yardstick, level)
             state.score_due = start + max(width, int(self._score_s) - width)
             if state.episode is None:  # a new wave keeps its episode's calm

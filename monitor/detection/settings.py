@@ -111,11 +111,13 @@ class DetectionSettings(BaseModel):
         description="Anomaly score (Detector.score, the NAB benchmark's score): an episode "
         "is judged against the topic's record (the most mentions an episode added in its "
         "first score_delay), remembered with this half-life; also the memory of the most "
-        "surprising opening, which a new wave inside a long episode must beat.",
+        "surprising opening, four fifths of which a new wave inside a long episode must "
+        "reach.",
     )
     score_delay: str = Field(
         default="2h",
-        description="Anomaly score: given this long after an episode opens, and measuring the "
+        description="Anomaly score: given this long after an episode opens (or sooner: "
+        "score_early), and measuring the "
         "mentions above the baseline over that time (in days of the topic's usual volume, "
         "against the topic's record of it). Does not delay episodes or alerts.",
     )
@@ -124,6 +126,13 @@ class DetectionSettings(BaseModel):
         description="Anomaly score: an episode opening this long after the topic's previous "
         "episode resolved scores half (an aftershock of the same story is less news); the "
         "longer the calm before it, the closer to its full score.",
+    )
+    score_early: float = Field(
+        default=0.5, ge=0.0,
+        description="Anomaly score: given before score_delay, with its value so far (at least "
+        "a third at 0.5), once the episode has added this share of the topic's record, at least "
+        "30 minutes after it opened; 0 always waits for score_delay. Does not change "
+        "episodes or alerts.",
     )
     score_floor: float = Field(
         default=0.1, gt=0.0,

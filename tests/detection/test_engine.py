@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 import pytest
 
 from monitor.config.files import PlannedEvent
-from monitor.detection.engine import Detector, TopicState
+from monitor.detection.engine import EARLY_AFTER, Detector, TopicState
 from monitor.detection.settings import DetectionSettings
 from monitor.model import BucketStats, Kind, Transition
 from monitor.timeutil import from_epoch
@@ -266,13 +266,15 @@ def _scores(detector: Detector, buckets: list[BucketStats]) -> list[float]:
 
 
 DELAY = int(DetectionSettings().seconds("score_delay")) // W - 1  # buckets after the opening
+EARLY = EARLY_AFTER // W - 1  # the first bucket the score may be given early
+ON_TIME = DetectionSettings(score_early=0)  # the score always waits for `score_delay`
 
 
 def test_score_is_in_unit_interval_and_given_score_delay_after_the_opening() -> None:
     """Detector.score stays in [0, 1), is 0 before the spike, and passes 0.5 once, on the
     last bucket of the `score_delay` (2 h) that followed the opening of the topic's first
-    episode (a lasting spike)."""
-    detector = Detector(DetectionSettings())
+    episode (a lasting spike), when it is not given early."""
+    detector = Detector(ON_TIME)
     scores = _scores(detector, stream(lambda b, m, r: add(b, 60, fresh="s", rng=r), 90,
                                       after=60))
     spike = HIST // W
@@ -280,6 +282,23 @@ def test_score_is_in_unit_interval_and_given_score_delay_after_the_opening() -> 
     assert max(scores[:spike]) == 0.0
     high = [i for i, s in enumerate(scores) if s > 0.5]
     assert high == [spike + DELAY]
+
+
+def test_score_is_given_early_once_the_episode_adds_half_its_record() -> None:
+    """By default the same lasting spike, which adds half the topic's record (the floor)
+    within 30 minutes, is given then, with its value so far, and nothing when
+    `score_delay` ends; a blip that never adds half its record is given at `score_delay`."""
+    detector = Detector(DetectionSettings())
+    lasting = stream(lambda b, m, r: add(b, 60, fresh="s", rng=r), 90, after=60)
+    scores = _scores(detector, lasting)
+    on_time = _scores(Detector(ON_TIME), lasting)
+    spike = HIST // W
+    assert [i for i, s in enumerate(scores) if s > 0] == [spike + EARLY]
+    assert 1 / 3 <= scores[spike + EARLY] < on_time[spike + DELAY]
+    blip = _scores(detector, stream(lambda b, m, r: add(b, 25, fresh="s", rng=r), 5,
+                                    after=120))
+    given = [i for i, s in enumerate(blip) if s > 0]
+    assert given == [spike + DELAY] and blip[spike + DELAY] < 1 / 3
 
 
 def test_score_is_lower_for_a_blip_and_for_a_topic_used_to_spiking() -> None:
@@ -306,8 +325,9 @@ def test_an_aftershock_scores_lower_than_after_a_calm() -> None:
             add(b, 60, fresh=f"s{minute // 420}", rng=rng)
 
     buckets = stream(two, 480, after=180)
-    default = _scores(Detector(DetectionSettings()), buckets)
-    no_discount = _scores(Detector(DetectionSettings(score_aftershock="1s")), buckets)
+    default = _scores(Detector(ON_TIME), buckets)
+    no_discount = _scores(Detector(DetectionSettings(score_aftershock="1s", score_early=0)),
+                          buckets)
     given = [i for i, s in enumerate(no_discount) if s > 0]
     assert len(given) == 2 and given == [i for i, s in enumerate(default) if s > 0]
     first, second = given
@@ -325,13 +345,35 @@ def test_a_record_wave_inside_a_long_episode_scores_again() -> None:
                 add(b, big, fresh="x", rng=rng)
         return event
 
-    detector = Detector(DetectionSettings())
+    detector = Detector(ON_TIME)
     wave = (HIST + 300 * 60) // W
     for big, expect in ((400, True), (5, False)):
         scores = _scores(detector, stream(waves(big), 420, after=60))
         assert (scores[wave + DELAY] > 0.0) is expect
         assert all(s == 0.0 for i, s in enumerate(scores)
                    if i not in (HIST // W + DELAY, wave + DELAY))
+
+
+def test_a_wave_is_scored_but_does_not_set_the_record() -> None:
+    """A new wave is scored against the topic's record of openings but does not raise it:
+    its excess is counted above a baseline held down while its episode was open."""
+    def waves(b: BucketStats, minute: int, rng: random.Random) -> None:
+        add(b, 30, fresh="w", rng=rng)
+        if 300 <= minute < 315:
+            add(b, 400, fresh="x", rng=rng)
+
+    detector = Detector(ON_TIME)
+    state = detector.new_state("acme")
+    given = (HIST + 300 * 60) // W + DELAY
+    records = []
+    for i, b in enumerate(stream(waves, 420, after=60)):
+        detector.step(state, b)
+        records.append(state.excess_record)
+        if i == given:
+            assert detector.score(state) > 0.5  # the wave beat the record by far ...
+    opened = HIST // W + DELAY
+    assert records[opened] > records[opened - 1]  # the opening set the record
+    assert records[given] < records[given - 1]  # the wave left it to fade
 
 
 def test_a_wave_is_judged_against_earlier_rises_not_its_own_rising_edge() -> None:
@@ -346,11 +388,45 @@ def test_a_wave_is_judged_against_earlier_rises_not_its_own_rising_edge() -> Non
         if 305 <= minute < 320:
             add(b, 110, fresh="x", rng=rng)
 
-    scores = _scores(Detector(DetectionSettings()), stream(spikes, 420, after=60))
+    scores = _scores(Detector(ON_TIME), stream(spikes, 420, after=60))
     first = HIST // W + DELAY
     second = (HIST + 305 * 60) // W + DELAY  # `score_delay` after the wave's second bucket
     assert scores[first] > 0.0 and scores[second] > 0.5
     assert all(s == 0.0 for i, s in enumerate(scores) if i not in (first, second))
+
+
+def test_a_wave_that_would_open_an_episode_need_not_double_the_record() -> None:
+    """Hours into an episode kept open by a mild lift, a burst that would have opened an
+    episode of its own, far above the episode's faded earlier rises, scores again once it
+    reaches WAVE_RECORD (0.8) times the topic's record opening surprise, though it is
+    under twice that record; a burst under 0.8 times the record does not."""
+    def burst(big: int) -> Callable[[BucketStats, int, random.Random], None]:
+        def event(b: BucketStats, minute: int, rng: random.Random) -> None:
+            if minute < 15:
+                add(b, 40, fresh="o", rng=rng)
+            add(b, 4, fresh="k", rng=rng)
+            if 900 <= minute < 905:
+                add(b, big, fresh="x", rng=rng)
+        return event
+
+    detector = Detector(ON_TIME)
+    wave = (HIST + 900 * 60) // W
+    for big, expect in ((40, True), (20, False)):
+        state = detector.new_state("acme")
+        scores, surprise, record = [], 0.0, 0.0
+        for i, b in enumerate(stream(burst(big), 1020, after=60)):
+            if i == wave:
+                record = state.record
+            detector.step(state, b)
+            scores.append(detector.score(state))
+            if i == wave:
+                assert state.episode is not None
+                surprise = state.last_surprise
+        assert surprise < 2.0 * record
+        assert (surprise >= 0.8 * record) is expect
+        assert (scores[wave + DELAY] > 0.0) is expect
+        assert all(s == 0.0 for i, s in enumerate(scores)
+                   if i not in (HIST // W + DELAY, wave + DELAY))
 
 
 def test_every_decision_is_explained_in_one_line() -> None:

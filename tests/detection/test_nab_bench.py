@@ -35,7 +35,8 @@ def _write(path: Path, values: list[int]) -> None:
 def test_nab_scores_are_causal_and_mark_a_lasting_spike_once(tmp_path: Path) -> None:
     """The score of each row does not depend on later rows, and a lasting spike after two
     quiet days gives exactly one score above 0.5, `score_delay` (2 h: 23 rows after its
-    first) after it starts."""
+    first) after it starts, or 30 minutes after it (5 rows) by default, since it adds half
+    its record by then (`score_early`)."""
     rng = random.Random(5)
     values = [sum(rng.random() < 0.3 for _ in range(30)) for _ in range(620)]
     spike = 580
@@ -51,4 +52,7 @@ def test_nab_scores_are_causal_and_mark_a_lasting_spike_once(tmp_path: Path) -> 
     prefix = [s for _, _, s in nab.run_series(cut, Detector(settings))]
     assert prefix == scores[:spike + delay + 1]
     assert all(0.0 <= s < 1.0 for s in scores)
+    assert [i for i, s in enumerate(scores) if s > 0.5] == [spike + 5]
+    on_time = DetectionSettings(score_early=0)
+    scores = [s for _, _, s in nab.run_series(full, Detector(on_time))]
     assert [i for i, s in enumerate(scores) if s > 0.5] == [spike + delay]
