@@ -84,7 +84,12 @@ class DetectionSettings(BaseModel):
     )
     min_excess: float = Field(
         default=8.0, ge=0.0,
-        description="... and at least this many mentions above the baseline over that span.",
+        description="... and at least this many mentions above the baseline over that span ...",
+    )
+    min_excess_floor: float = Field(
+        default=4.0, ge=0.0,
+        description="... or, on a topic that sees fewer than min_excess mentions in an average "
+        "hour, that hour's mentions, never fewer than this (a small brand's rise is small).",
     )
     negative_surprise: float = Field(
         default=6.0, gt=0.0,

@@ -1,16 +1,56 @@
-"""Small topics and slow rises: a run of unusual buckets that does not teach the topic its
-own habit."""
+"""Small topics and slow rises: opening thresholds scaled to the topic's usual volume, a
+negative wave seen by its negative mentions, and a run of unusual buckets that does not teach
+the topic its own habit."""
 
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 
 from monitor.detection.engine import HABIT_LEVELS, Detector
 from monitor.detection.settings import DetectionSettings
+from monitor.model import BucketStats, Kind
 from tests.detection.helpers import T0, W, add, chatter, run
 
 HIST = 36 * 3600
 EVENT = T0 + HIST
+
+
+def small_stream(event: Callable[[BucketStats, int, random.Random], None], minutes: int,
+                 rate: float = 0.5, after: int = 240, seed: int = 5) -> list[BucketStats]:
+    """36 h of a small brand's chatter (about 4 mentions an hour), then `event` for
+    `minutes`, then `after` minutes of chatter."""
+    rng = random.Random(seed)
+    out = []
+    for i in range((HIST + (minutes + after) * 60) // W):
+        start = T0 + i * W
+        b = chatter(rng, "tiny", start, rate)
+        minute = (start - EVENT) // 60
+        if 0 <= minute < minutes:
+            event(b, minute, rng)
+        out.append(b)
+    return out
+
+
+def _first_opening(negative: float) -> tuple[float, Kind]:
+    """Minutes to the opening of a rise from new voices on a small brand (one every ten
+    minutes, then two per bucket after 20 minutes), and its first class."""
+    def wave(b: BucketStats, minute: int, rng: random.Random) -> None:
+        if minute % 10 == 0 or minute >= 30:
+            add(b, 1 + (minute >= 20), negative=negative, fresh="p", rng=rng)
+
+    _, events = run(Detector(DetectionSettings()), small_stream(wave, 120))
+    assert events
+    return (events[0].at.timestamp() - EVENT) / 60, events[0].kind
+
+
+def test_a_small_brand_negative_wave_opens_on_its_negative_mentions() -> None:
+    """Its negative mentions, against the few the baseline expects, open the episode within
+    45 minutes, before the same rise of neutral mentions is unusual in volume."""
+    negative, kind = _first_opening(0.9)
+    neutral, _ = _first_opening(0.2)
+    assert kind is Kind.BAD_BUZZ
+    assert negative <= 45 < neutral
 
 
 def test_a_run_of_unusual_buckets_counts_once_in_the_habit() -> None:
