@@ -395,7 +395,8 @@ class Detector:
                           state.volume.window_dispersion(rates))
         events += silence.topic(state, bucket, mu)
         events += silence.sources(state, bucket, mu)
-        window = Window(volume=wx, baseline=wmu, surprise=raw, recent=recent, before=before)
+        window = Window(volume=wx, baseline=wmu, surprise=raw, recent=recent, before=before,
+                        usual_hourly=usual_hourly)
         per_mention = 1.0 / (state.volume_sum + 5)
         share_types = {k: v * per_mention for k, v in state.type_sums.items()}
 

@@ -171,7 +171,13 @@ class DetectionSettings(BaseModel):
     )
     crisis_min_authors: int = Field(
         default=25, ge=1,
-        description="Distinct authors an episode needs to spread into a crisis.",
+        description="Distinct authors an episode needs to spread into a crisis ...",
+    )
+    crisis_min_authors_floor: int = Field(
+        default=10, ge=1,
+        description="... or, on a topic that sees fewer than crisis_min_authors mentions in "
+        "an average hour, as many authors as it usually has mentions in an hour, never fewer "
+        "than this (a small brand's crisis involves fewer people).",
     )
     crisis_min_source_types: int = Field(
         default=2, ge=1,

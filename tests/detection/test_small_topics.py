@@ -1,12 +1,13 @@
-"""Small topics and slow rises: opening thresholds scaled to the topic's usual volume, a
-negative wave seen by its negative mentions, and a run of unusual buckets that does not teach
-the topic its own habit."""
+"""Small topics and slow rises: opening and crisis thresholds scaled to the topic's usual
+volume, a negative wave seen by its negative mentions, and a run of unusual buckets that does
+not teach the topic its own habit."""
 
 from __future__ import annotations
 
 import random
 from collections.abc import Callable
 
+from monitor.detection.classify import crisis_authors
 from monitor.detection.engine import HABIT_LEVELS, Detector
 from monitor.detection.settings import DetectionSettings
 from monitor.model import BucketStats, Kind
@@ -53,6 +54,53 @@ def test_a_small_brand_negative_wave_opens_on_its_negative_mentions() -> None:
     assert negative <= 45 < neutral
 
 
+def slow_burn(b: BucketStats, minute: int, rng: random.Random) -> None:
+    """A negative wave rising slowly: one new voice per bucket for 40 minutes, two after,
+    a few on a forum, the press from 20 minutes."""
+    add(b, 1 + minute // 40, negative=0.8, fresh="p", rng=rng)
+    if minute % 15 == 0:
+        add(b, 1, negative=0.7, fresh="f", source="reddit", source_type="forum", rng=rng)
+    if minute >= 20 and minute % 10 == 0:
+        add(b, 1, negative=0.8, authors=[f"@paper{minute}"], source="lemonde",
+            source_type="news", rng=rng)
+
+
+def angry_few(b: BucketStats, minute: int, rng: random.Random) -> None:
+    add(b, 4, negative=0.85, authors=[f"angry{i}" for i in range(5)], rng=rng)
+
+
+def test_crisis_authors_scale_with_the_usual_audience() -> None:
+    """25 authors for a topic heard from 25 or more an hour, its hour's mentions below
+    that, never fewer than the floor; indicators without the audience keep 25."""
+    s = DetectionSettings()
+    assert crisis_authors({"usual_hourly": 400.0}, s) == 25
+    assert crisis_authors({"usual_hourly": 16.4}, s) == 16
+    assert crisis_authors({"usual_hourly": 3.0}, s) == 10
+    assert crisis_authors({}, s) == 25
+    assert crisis_authors({"usual_hourly": 3.0}, s.for_topic({"crisis_min_authors": 6})) == 6
+
+
+def test_a_small_brand_slow_burn_is_a_crisis_within_the_hour() -> None:
+    """On a brand heard from four times an hour, a slow negative wave with press pickup is
+    called crisis within 45 minutes of its start (an hour with the fixed thresholds), with the
+    scaled author threshold in its evidence."""
+    _, events = run(Detector(DetectionSettings()), small_stream(slow_burn, 150))
+    crisis = [e for e in events if e.kind is Kind.CRISIS]
+    assert crisis, [e.summary for e in events]
+    assert (crisis[0].at.timestamp() - EVENT) / 60 <= 45, crisis[0].summary
+    spread = [e for e in crisis[0].evidence if e.feature == "excess_authors"]
+    assert spread and spread[0].threshold == 10
+    assert crisis[0].indicators["usual_hourly"] < 10
+
+
+def test_a_small_brand_angry_few_stay_bad_buzz() -> None:
+    """Five angry accounts posting for 40 minutes on a small brand, without press: bad buzz,
+    never a crisis, despite the lower author threshold."""
+    _, events = run(Detector(DetectionSettings()), small_stream(angry_few, 40))
+    assert events and events[0].kind is Kind.BAD_BUZZ
+    assert Kind.CRISIS not in [e.kind for e in events]
+
+
 def test_a_run_of_unusual_buckets_counts_once_in_the_habit() -> None:
     """Habituation counts how often a topic starts a spike: twelve unusual buckets in a
     row (a slow rise not yet opened) count as one start, not twelve."""
@@ -71,3 +119,4 @@ def test_a_run_of_unusual_buckets_counts_once_in_the_habit() -> None:
     assert state.habit[0] - before[0] <= 1.5 * rate
     assert state.habit[0] - before[0] > 0.5 * rate
     assert len(state.habit) == len(HABIT_LEVELS)
+
