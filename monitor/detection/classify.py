@@ -24,7 +24,7 @@ from monitor.model import Evidence, Kind, Severity
 CLASSIFY_ONLY = frozenset({
     "negative_share", "positive_share", "reclassify_margin", "high_ratio", "critical_ratio",
     "flood_duplicate_ratio", "flood_concentration", "crisis_min_authors",
-    "crisis_min_authors_floor",
+    "crisis_min_authors_floor", "crisis_max_concentration",
     "crisis_min_source_types", "crisis_min_news", "crisis_min_duration", "crisis_fast_ratio",
 })
 
@@ -82,7 +82,10 @@ def classify(ind: dict[str, float], s: DetectionSettings, current: Kind | None =
                                                     or top >= 0.3)
     flood_conc = conc >= s.flood_concentration
     min_authors = crisis_authors(ind, s)
-    spread = authors >= min_authors and types >= s.crisis_min_source_types
+    # Spread: enough new people, on enough kinds of sources, and many people rather than a
+    # few loud ones (a crisis's mentions come from people who mostly post once or twice).
+    spread = authors >= min_authors and types >= s.crisis_min_source_types \
+        and conc < s.crisis_max_concentration
     press = s.crisis_min_news > 0 and news >= s.crisis_min_news
     lasting = minutes >= s.seconds("crisis_min_duration") / 60.0
     fast = peak >= s.crisis_fast_ratio
@@ -128,7 +131,10 @@ def classify(ind: dict[str, float], s: DetectionSettings, current: Kind | None =
     if spread and broad and lasting and live:
         return Decision(Kind.CRISIS, _crisis_severity(ind, s), (negative, spread_ev, last_ev, size))
     held = []
-    if not spread:
+    if not spread and conc >= s.crisis_max_concentration:
+        held.append(_ev("concentration", conc, s.crisis_max_concentration, ">=",
+                        f"driven by few accounts: {conc:.1f} mentions per author"))
+    elif not spread:
         held.append(_ev("excess_authors", authors, min_authors, "<",
                         f"contained: {authors:.0f} authors, {types:.0f} kind(s) of sources"))
     elif not press:

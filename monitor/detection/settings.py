@@ -179,6 +179,12 @@ class DetectionSettings(BaseModel):
         "an average hour, as many authors as it usually has mentions in an hour, never fewer "
         "than this (a small brand's crisis involves fewer people).",
     )
+    crisis_max_concentration: float = Field(
+        default=2.0, ge=1.0,
+        description="Mentions per author from which an episode is driven by a few accounts "
+        "and stays bad buzz, however many others echo it (flood_concentration and above is a "
+        "flood).",
+    )
     crisis_min_source_types: int = Field(
         default=2, ge=1,
         description="Kinds of sources (social, news, forum, blog, video) it must reach.",

@@ -120,3 +120,33 @@ def test_a_run_of_unusual_buckets_counts_once_in_the_habit() -> None:
     assert state.habit[0] - before[0] > 0.5 * rate
     assert len(state.habit) == len(HABIT_LEVELS)
 
+
+def loud_few_with_echo(b: BucketStats, minute: int, rng: random.Random) -> None:
+    """Five accounts posting 14 angry mentions a bucket, echoed by a few new voices on
+    social and forum, and a news story every 15 minutes."""
+    add(b, 14, negative=0.9, authors=[f"loud{i}" for i in range(5)], rng=rng)
+    add(b, 3, negative=0.7, fresh="echo", rng=rng)
+    add(b, 1, negative=0.7, fresh="f", source="reddit", source_type="forum", rng=rng)
+    if minute % 15 == 0:
+        add(b, 1, negative=0.6, authors=[f"@paper{minute}"], source="lemonde",
+            source_type="news", rng=rng)
+
+
+def test_a_few_loud_accounts_with_an_echo_and_press_stay_bad_buzz() -> None:
+    """Enough new authors, kinds of sources and news stories for a crisis, but most of the
+    mentions from five accounts (over crisis_max_concentration per author): bad buzz for as
+    long as they drive it (two hours)."""
+    rng = random.Random(4)
+    buckets = []
+    for i in range((36 * 3600 + 300 * 60) // W):
+        b = chatter(rng, "acme", T0 + i * W)
+        minute = (b.start - EVENT) // 60
+        if 0 <= minute < 120:
+            loud_few_with_echo(b, minute, rng)
+        buckets.append(b)
+    _, events = run(Detector(DetectionSettings()), buckets)
+    during = [e for e in events if e.at.timestamp() <= EVENT + 120 * 60]
+    assert during and Kind.CRISIS not in [e.kind for e in during], [e.summary for e in events]
+    # Without the concentration rule, the same stream is called crisis within the hour.
+    _, loose = run(Detector(DetectionSettings(crisis_max_concentration=100.0)), buckets)
+    assert any(e.kind is Kind.CRISIS and e.at.timestamp() <= EVENT + 3600 for e in loose)
