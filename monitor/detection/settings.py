@@ -200,7 +200,7 @@ class DetectionSettings(BaseModel):
     crisis_fast_ratio: float = Field(
         default=6.0, ge=1.0,
         description="... or sooner, with press pickup, once its peak reaches this multiple of "
-        "the baseline (or three times crisis_min_authors have joined).",
+        "the baseline (or three times the authors it needs have joined).",
     )
     critical_ratio: float = Field(
         default=15.0, ge=1.0, description="Peak multiple of the baseline that makes it critical."
