@@ -71,9 +71,6 @@ class TopicState:
     elevated_since: int | None = None  # start of the current run of unusual buckets
     # Per surprise level of HABIT_LEVELS: EWMA of how often a bucket outside episodes reached it.
     habit: list[float] = field(default_factory=lambda: [0.0] * len(HABIT_LEVELS))
-    # Highest surprise of the current run of unusual buckets (0 once ordinary again): a run
-    # counts once per level it reaches in `habit`, when it first reaches it.
-    run_peak: float = 0.0
     # Surprise of the topic's most surprising episode opening, fading with
     # `record_half_life` (0: none yet): the yardstick of a new wave.
     record: float = 0.0
@@ -109,7 +106,7 @@ class TopicState:
             "source_sums": dict(self.source_sums),
             "source_silence": {k: list(v) for k, v in self.source_silence.items()},
             "blind_sources": dict(self.blind_sources),
-            "habit": list(self.habit), "run_peak": self.run_peak, "record": self.record,
+            "habit": list(self.habit), "record": self.record,
             "score_due": self.score_due, "peak": self.peak,
             "score_excess": self.score_excess, "excess_record": self.excess_record,
             "calm_since": self.calm_since, "score_calm": self.score_calm,
@@ -135,7 +132,6 @@ class TopicState:
                             for k, v in d.get("source_silence", {}).items()},
             blind_sources={k: int(v) for k, v in d.get("blind_sources", {}).items()},
             habit=[float(v) for v in d.get("habit", [0.0] * len(HABIT_LEVELS))],
-            run_peak=float(d.get("run_peak", 0.0)),
             record=float(d.get("record", 0.0)),
             score_due=d.get("score_due"),
             peak=float(d.get("peak", 0.0)),
@@ -375,14 +371,10 @@ class Detector:
             state.score_excess = sum(r[0] - max(r[1], usual_bucket)
                                      for r in state.ring[-n_recent:])
         if state.episode is None and self._habit_s > 0:
-            # How often this topic starts a spike of each size (not counted inside episodes):
-            # a run of unusual buckets counts once per level, when it first reaches it, so a
-            # slow burn's own rise, still short of opening, does not teach the topic that it
-            # habitually spikes (counting every bucket did, and held the burn back for hours).
+            # How often this topic starts a spike of each size (not counted inside episodes).
             for i, floor in enumerate(HABIT_LEVELS):
-                hit = 1.0 if raw >= floor > state.run_peak else 0.0
+                hit = 1.0 if raw >= floor else 0.0
                 state.habit[i] += habit_rate * (hit - state.habit[i])
-        state.run_peak = max(state.run_peak, raw) if raw >= 1.0 else 0.0
         # The onset of a rise: where buckets started to be unusual (p < 1%), forgotten once
         # they are ordinary again (p > 10%) with no episode open.
         level = max(raw, s_neg)

@@ -1,6 +1,5 @@
-"""Small topics and slow rises: opening and crisis thresholds scaled to the topic's usual
-volume, a negative wave seen by its negative mentions, and a run of unusual buckets that does
-not teach the topic its own habit."""
+"""Small topics: opening and crisis thresholds scaled to the topic's usual volume, a negative
+wave seen by its negative mentions, a few loud accounts kept from a crisis call."""
 
 from __future__ import annotations
 
@@ -8,7 +7,7 @@ import random
 from collections.abc import Callable
 
 from monitor.detection.classify import crisis_authors
-from monitor.detection.engine import HABIT_LEVELS, Detector
+from monitor.detection.engine import Detector
 from monitor.detection.settings import DetectionSettings
 from monitor.model import BucketStats, Kind
 from tests.detection.helpers import T0, W, add, chatter, run
@@ -99,26 +98,6 @@ def test_a_small_brand_angry_few_stay_bad_buzz() -> None:
     _, events = run(Detector(DetectionSettings()), small_stream(angry_few, 40))
     assert events and events[0].kind is Kind.BAD_BUZZ
     assert Kind.CRISIS not in [e.kind for e in events]
-
-
-def test_a_run_of_unusual_buckets_counts_once_in_the_habit() -> None:
-    """Habituation counts how often a topic starts a spike: twelve unusual buckets in a
-    row (a slow rise not yet opened) count as one start, not twelve."""
-    detector = Detector(DetectionSettings(open_surprise=50.0, negative_surprise=50.0))
-    rng = random.Random(2)
-    buckets = [chatter(rng, "acme", T0 + i * W) for i in range(int(HIST / W))]
-    state, _ = run(detector, buckets)
-    before = list(state.habit)
-    rise = []
-    for i in range(12):
-        b = chatter(rng, "acme", EVENT + i * W)
-        add(b, 20, fresh="p", rng=rng)
-        rise.append(b)
-    run(detector, rise, state)
-    rate = 1.0 - 0.5 ** (W / detector.settings.seconds("habituation_half_life"))
-    assert state.habit[0] - before[0] <= 1.5 * rate
-    assert state.habit[0] - before[0] > 0.5 * rate
-    assert len(state.habit) == len(HABIT_LEVELS)
 
 
 def loud_few_with_echo(b: BucketStats, minute: int, rng: random.Random) -> None:
