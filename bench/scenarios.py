@@ -239,11 +239,14 @@ def _inject(stream: _Stream, kind: str, t0: float, peak: float) -> float:
 
 
 def generate(seed: int, days: float = 3.0, rate: tuple[float, float] = (30.0, 90.0),
-             multiple: tuple[float, float] = (5.0, 12.0)) -> Scenario:
+             multiple: tuple[float, float] = (5.0, 12.0),
+             hours: tuple[float, float] = (8.0, 17.0)) -> Scenario:
     """A deterministic scenario: the same seed gives the same mentions and labels.
 
     `rate`: range of a brand's mentions per hour at its daily peak; `multiple`: range of an
-    event's extra volume, in multiples of that peak rate."""
+    event's extra volume, in multiples of that peak rate; `hours`: range of the events' start,
+    in hours (UTC) of the last day (the default, office hours; e.g. (0, 6) for night events).
+    The first day is a Thursday: with `days` 3 or 4 the events fall on a weekend."""
     rng = Rand(f"scenario-{seed}")
     day0 = 1_767_225_600 + int(rng.integers(0, 52)) * 7 * 86400  # a Thursday in 2026
     start, end = day0, day0 + int(days * 86400)
@@ -261,7 +264,8 @@ def generate(seed: int, days: float = 3.0, rate: tuple[float, float] = (30.0, 90
         stream = _Stream(Rand(f"scenario-{seed}-{index}"), brand, lang, seed)
         peak_rate = float(stream.rng.uniform(*rate))  # mentions per hour at the daily peak
         event_day = start + max(1, int(days) - 1) * 86400  # after a day of history at least
-        t0 = float(event_day + int(stream.rng.integers(8 * 60, 17 * 60)) * 60)
+        first, last = int(hours[0] * 60), max(int(hours[0] * 60) + 1, int(hours[1] * 60))
+        t0 = float(event_day + int(stream.rng.integers(first, last)) * 60)
         skip = None
         if kind != "none":
             lift = float(stream.rng.uniform(*multiple))
@@ -297,9 +301,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="range of mentions per hour at a brand's daily peak")
     parser.add_argument("--multiple", type=float, nargs=2, default=(5.0, 12.0),
                         help="range of an event's extra volume, in multiples of the peak rate")
+    parser.add_argument("--hours", type=float, nargs=2, default=(8.0, 17.0),
+                        help="range of the events' start, in hours (UTC) of the last day")
     parser.add_argument("--out", type=Path, required=True)
     args = parser.parse_args(argv)
-    scenario = generate(args.seed, args.days, tuple(args.rate), tuple(args.multiple))
+    scenario = generate(args.seed, args.days, tuple(args.rate), tuple(args.multiple),
+                        tuple(args.hours))
     write(scenario, args.out)
     print(f"{len(scenario.mentions)} mentions, {len(scenario.labels)} labelled events, "
           f"{len(scenario.topics)} topics -> {args.out}")

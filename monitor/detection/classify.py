@@ -24,6 +24,7 @@ from monitor.model import Evidence, Kind, Severity
 CLASSIFY_ONLY = frozenset({
     "negative_share", "positive_share", "reclassify_margin", "high_ratio", "critical_ratio",
     "flood_duplicate_ratio", "flood_concentration", "crisis_min_authors",
+    "crisis_min_authors_floor", "crisis_max_concentration",
     "crisis_min_source_types", "crisis_min_news", "crisis_min_duration", "crisis_fast_ratio",
 })
 
@@ -80,11 +81,15 @@ def classify(ind: dict[str, float], s: DetectionSettings, current: Kind | None =
     flood_dup = dup >= s.flood_duplicate_ratio and (conc >= s.flood_concentration / 2
                                                     or top >= 0.3)
     flood_conc = conc >= s.flood_concentration
-    spread = authors >= s.crisis_min_authors and types >= s.crisis_min_source_types
+    min_authors = crisis_authors(ind, s)
+    # Spread: enough new people, on enough kinds of sources, and many people rather than a
+    # few loud ones (a crisis's mentions come from people who mostly post once or twice).
+    spread = authors >= min_authors and types >= s.crisis_min_source_types \
+        and conc < s.crisis_max_concentration
     press = s.crisis_min_news > 0 and news >= s.crisis_min_news
     lasting = minutes >= s.seconds("crisis_min_duration") / 60.0
     fast = peak >= s.crisis_fast_ratio
-    spread_ev = _ev("excess_authors", authors, float(s.crisis_min_authors), ">=",
+    spread_ev = _ev("excess_authors", authors, min_authors, ">=",
                     f"{authors:.0f} more authors than usual, across {types:.0f} kinds of sources")
     press_ev = _ev("news_pickup", news, float(s.crisis_min_news), ">=",
                    f"picked up by the press: {news:.0f} more news stories than usual")
@@ -102,7 +107,7 @@ def classify(ind: dict[str, float], s: DetectionSettings, current: Kind | None =
         return Decision(Kind.BAD_BUZZ, Severity.LOW, (why, negative, size))
     # Press pickup with spread makes a crisis once it lasts or is big; without the press, a
     # negative wave must reach a third kind of source and last twice as long.
-    wide = authors >= 3 * s.crisis_min_authors
+    wide = authors >= 3 * min_authors
     # A crisis is called on a live wave, not on the totals of one that is fading.
     live = ratio >= s.min_ratio
     if spread and press and live and (lasting or fast or wide):
@@ -112,18 +117,25 @@ def classify(ind: dict[str, float], s: DetectionSettings, current: Kind | None =
             third = _ev("peak_ratio", peak, s.crisis_fast_ratio, ">=",
                         f"{peak:.1f}x the usual volume already")
         else:
-            third = _ev("excess_authors", authors, 3.0 * s.crisis_min_authors, ">=",
+            third = _ev("excess_authors", authors, 3.0 * min_authors, ">=",
                         f"already {authors:.0f} people talking about it")
         return Decision(Kind.CRISIS, _crisis_severity(ind, s), (negative, spread_ev, press_ev,
                                                                 third))
     # Without the press, a negative wave must reach a third kind of source, twice the
-    # authors, and last.
-    broad = types >= s.crisis_min_source_types + 1 and authors >= 2 * s.crisis_min_authors
+    # authors, and last. Twice the topic's scaled number of authors only if they mostly post
+    # once (under half the flood concentration): without the press to corroborate it, a few
+    # loud accounts and their echo on a small brand are a bad buzz.
+    many = authors >= 2 * s.crisis_min_authors or (
+        authors >= 2 * min_authors and conc < s.flood_concentration / 2)
+    broad = types >= s.crisis_min_source_types + 1 and many
     if spread and broad and lasting and live:
         return Decision(Kind.CRISIS, _crisis_severity(ind, s), (negative, spread_ev, last_ev, size))
     held = []
-    if not spread:
-        held.append(_ev("excess_authors", authors, float(s.crisis_min_authors), "<",
+    if not spread and conc >= s.crisis_max_concentration:
+        held.append(_ev("concentration", conc, s.crisis_max_concentration, ">=",
+                        f"driven by few accounts: {conc:.1f} mentions per author"))
+    elif not spread:
+        held.append(_ev("excess_authors", authors, min_authors, "<",
                         f"contained: {authors:.0f} authors, {types:.0f} kind(s) of sources"))
     elif not press:
         held.append(_ev("news_pickup", news, float(s.crisis_min_news), "<",
@@ -133,6 +145,17 @@ def classify(ind: dict[str, float], s: DetectionSettings, current: Kind | None =
                         "<", f"only {minutes:.0f} min so far"))
     severity = Severity.MEDIUM if peak >= s.high_ratio else Severity.LOW
     return Decision(Kind.BAD_BUZZ, severity, (negative, size, *held))
+
+
+def crisis_authors(ind: dict[str, float], s: DetectionSettings) -> float:
+    """The authors an episode needs to spread into a crisis, scaled to the topic's usual
+    audience: `crisis_min_authors`, or an average hour of the topic's mentions when that is
+    fewer, never below `crisis_min_authors_floor` (nor above `crisis_min_authors`): ten new
+    voices are a crowd for a brand that hears from five an hour, one that hears from 500
+    needs the full number. Indicators without `usual_hourly` get `crisis_min_authors`."""
+    usual = ind.get("usual_hourly") or float(s.crisis_min_authors)
+    floor = min(s.crisis_min_authors_floor, s.crisis_min_authors)
+    return float(max(floor, min(s.crisis_min_authors, round(usual))))
 
 
 def _crisis_severity(ind: dict[str, float], s: DetectionSettings) -> Severity:

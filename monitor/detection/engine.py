@@ -290,17 +290,35 @@ class Detector:
         if len(state.ring) > 1:
             tests.append((recent, rmu, max(alpha / min(n_recent, len(state.ring)), alpha_w)))
             tests.append((wx, wmu, alpha_w))
+        # The excess an opening needs: `min_excess`, or an average hour of the topic's
+        # mentions when that is fewer, never below `min_excess_floor`: on a brand heard from
+        # five times an hour, eight extra mentions are most of an hour's rise.
+        usual_hourly = base.level * 3600.0 / width
+        min_excess = max(min(s.min_excess_floor, s.min_excess), min(s.min_excess, usual_hourly))
         surprise = raw = 0.0
         for seen, expected, dispersion in tests:
             value = count_surprise(seen, expected, dispersion)
             raw = max(raw, value)
-            if seen >= s.min_ratio * expected and seen - expected >= s.min_excess:
+            if seen >= s.min_ratio * expected and seen - expected >= min_excess:
                 surprise = max(surprise, value)
         # Negative mentions against the topic's usual share of what was scored: a turn of
         # tone shows here before the volume doubles.
         usual_neg = wscored * neg_share
         s_neg = count_surprise(wneg, usual_neg, NEGATIVE_DISPERSION) \
-            if wneg >= s.min_ratio * usual_neg and wneg - usual_neg >= s.min_excess else 0.0
+            if wneg >= s.min_ratio * usual_neg and wneg - usual_neg >= min_excess else 0.0
+        # Negative mentions against the number the baseline expected (its volume times the
+        # topic's usual scored fraction and negative share), over the last 15 minutes and the
+        # window: a negative wave stands out from the usual negative trickle before the
+        # whole volume, neutral and positive chatter included, is unusual (on a small brand,
+        # up to an hour sooner). Burstier than the volume: the tone varies too.
+        if len(state.ring) > 1:
+            neg_rate = scored_share * neg_share
+            rneg = sum(r[2] for r in state.ring[-n_recent:])
+            for seen, expected, dispersion in ((rneg, rmu * neg_rate, tests[1][2]),
+                                               (wneg, wmu * neg_rate, alpha_w)):
+                if seen >= s.min_ratio * expected and seen - expected >= min_excess:
+                    s_neg = max(s_neg, count_surprise(seen, expected,
+                                                      dispersion + NEGATIVE_DISPERSION))
         state.last_surprise = raw
         # Habituation: a topic that often spikes this much needs more to open an episode.
         habit_rate = 1.0 - 0.5 ** (width / self._habit_s)
@@ -397,7 +415,8 @@ class Detector:
                           state.volume.window_dispersion(rates))
         events += silence.topic(state, bucket, mu)
         events += silence.sources(state, bucket, mu)
-        window = Window(volume=wx, baseline=wmu, surprise=raw, recent=recent, before=before)
+        window = Window(volume=wx, baseline=wmu, surprise=raw, recent=recent, before=before,
+                        usual_hourly=usual_hourly)
         per_mention = 1.0 / (state.volume_sum + 5)
         share_types = {k: v * per_mention for k, v in state.type_sums.items()}
 

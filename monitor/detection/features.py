@@ -35,6 +35,8 @@ INDICATORS: dict[str, str] = {
     "distinct_sources": "distinct sources (feeds) since the rise began",
     "excess_authors": "distinct authors beyond the mentions the baseline expected (the "
                       "people the episode brought)",
+    "usual_hourly": "mentions the topic sees in an average hour (its baseline level): the "
+                    "size of its usual audience",
     "source_types": "kinds of sources the episode reached (social, news, forum, blog, video): "
                     "at least 3 mentions and twice their usual number",
     "news_stories": "news stories since the rise began",
@@ -124,6 +126,7 @@ class Window:
     surprise: float
     recent: float  # last 15 minutes
     before: float  # the 15 minutes before those
+    usual_hourly: float = 0.0  # mentions in an average hour of the topic (0: unknown)
 
 
 def indicators(totals: Totals, window: Window, peak_ratio: float,
@@ -154,6 +157,7 @@ def indicators(totals: Totals, window: Window, peak_ratio: float,
                                if totals.negative else 0.0),
         "distinct_authors": float(authors),
         "excess_authors": max(0.0, authors - totals.expected),
+        "usual_hourly": window.usual_hourly,
         "distinct_sources": float(len(totals.sources)),
         "source_types": float(sum(
             1 for kind, count in totals.source_types.items()

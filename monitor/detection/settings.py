@@ -84,7 +84,12 @@ class DetectionSettings(BaseModel):
     )
     min_excess: float = Field(
         default=8.0, ge=0.0,
-        description="... and at least this many mentions above the baseline over that span.",
+        description="... and at least this many mentions above the baseline over that span ...",
+    )
+    min_excess_floor: float = Field(
+        default=4.0, ge=0.0,
+        description="... or, on a topic that sees fewer than min_excess mentions in an average "
+        "hour, that hour's mentions, never fewer than this (a small brand's rise is small).",
     )
     negative_surprise: float = Field(
         default=6.0, gt=0.0,
@@ -175,7 +180,19 @@ class DetectionSettings(BaseModel):
     )
     crisis_min_authors: int = Field(
         default=25, ge=1,
-        description="Distinct authors an episode needs to spread into a crisis.",
+        description="Distinct authors an episode needs to spread into a crisis ...",
+    )
+    crisis_min_authors_floor: int = Field(
+        default=10, ge=1,
+        description="... or, on a topic that sees fewer than crisis_min_authors mentions in "
+        "an average hour, as many authors as it usually has mentions in an hour, never fewer "
+        "than this (a small brand's crisis involves fewer people).",
+    )
+    crisis_max_concentration: float = Field(
+        default=2.0, ge=1.0,
+        description="Mentions per author from which an episode is driven by a few accounts "
+        "and stays bad buzz, however many others echo it (flood_concentration and above is a "
+        "flood).",
     )
     crisis_min_source_types: int = Field(
         default=2, ge=1,
@@ -192,7 +209,7 @@ class DetectionSettings(BaseModel):
     crisis_fast_ratio: float = Field(
         default=6.0, ge=1.0,
         description="... or sooner, with press pickup, once its peak reaches this multiple of "
-        "the baseline (or three times crisis_min_authors have joined).",
+        "the baseline (or three times the authors it needs have joined).",
     )
     critical_ratio: float = Field(
         default=15.0, ge=1.0, description="Peak multiple of the baseline that makes it critical."

@@ -32,6 +32,7 @@ VARIANTS = {
     "high_ratio": 2.0, "critical_ratio": 3.0, "flood_duplicate_ratio": 0.1,
     "flood_concentration": 1.0, "crisis_min_authors": 200, "crisis_min_source_types": 4,
     "crisis_min_news": 0, "crisis_min_duration": "2h", "crisis_fast_ratio": 2.0,
+    "crisis_min_authors_floor": 25, "crisis_max_concentration": 1.1,
 }
 
 
