@@ -22,7 +22,6 @@ every miss and every crisis called later than an hour. Ends with one RESULT line
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -36,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import scenarios  # noqa: E402
 
 from monitor.config.files import config_from_text  # noqa: E402
-from monitor.detection.evaluate import CLASSES, evaluate  # noqa: E402
+from monitor.detection.evaluate import CLASSES, combine, evaluate  # noqa: E402
 from monitor.replay import replay_events  # noqa: E402
 from monitor.timeutil import parse_instant, to_epoch  # noqa: E402
 
@@ -83,6 +82,7 @@ def run_one(variation: Variation, seed: int) -> dict[str, Any]:
     config = config_from_text(scenario.config_yaml())
     events = list(replay_events(scenario.mentions, config))
     report = evaluate(events, scenario.labels)
+    report.misses = [f"seed {seed} {m}" for m in report.misses]
     late: list[str] = []
     for label in scenario.labels:
         if label["type"] != "crisis":
@@ -97,16 +97,7 @@ def run_one(variation: Variation, seed: int) -> dict[str, Any]:
                         f"after {(min(calls) - start) / 60:.0f} min; first event "
                         f"{(to_epoch(first.at) - start) / 60:.0f} min: "
                         f"{first.kind.value if first else '-'}")
-    return {
-        "variation": variation.name, "seed": seed,
-        "classes": {k: {"labels": v.labels, "detected": v.detected, "predicted": v.predicted,
-                        "correct": v.correct, "delays": list(v.delays)}
-                    for k, v in report.classes.items()},
-        "bad_buzz_labels": report.bad_buzz_labels,
-        "bad_buzz_as_crisis": report.bad_buzz_as_crisis,
-        "misses": [f"seed {seed} {m}" for m in report.misses],
-        "late": late,
-    }
+    return {"variation": variation.name, "seed": seed, "report": report, "late": late}
 
 
 def _job(args: tuple[Variation, int]) -> dict[str, Any]:
@@ -114,30 +105,13 @@ def _job(args: tuple[Variation, int]) -> dict[str, Any]:
 
 
 def _merge(parts: list[dict[str, Any]]) -> dict[str, Any]:
-    merged: dict[str, Any] = {name: {"labels": 0, "detected": 0, "predicted": 0, "correct": 0,
-                                     "delays": []} for name in CLASSES}
-    bb = bbc = 0
-    misses: list[str] = []
-    late: list[str] = []
-    for part in parts:
-        for name, score in part["classes"].items():
-            into = merged.setdefault(name, {"labels": 0, "detected": 0, "predicted": 0,
-                                            "correct": 0, "delays": []})
-            for key in ("labels", "detected", "predicted", "correct"):
-                into[key] += score[key]
-            into["delays"] += score["delays"]
-        bb += part["bad_buzz_labels"]
-        bbc += part["bad_buzz_as_crisis"]
-        misses += part["misses"]
-        late += part["late"]
-    crisis = merged["crisis"]
+    report = combine(part["report"] for part in parts)
+    crisis = report.classes["crisis"]
     return {
-        "classes": merged,
-        "recall": crisis["detected"] / crisis["labels"] if crisis["labels"] else None,
-        "precision": crisis["correct"] / crisis["predicted"] if crisis["predicted"] else None,
-        "delay": statistics.median(crisis["delays"]) if crisis["delays"] else None,
-        "bb_crisis": bbc / bb if bb else None,
-        "misses": misses, "late": late,
+        "classes": report.classes,
+        "recall": crisis.recall, "precision": crisis.precision, "delay": crisis.median_delay,
+        "bb_crisis": report.bad_buzz_as_crisis_rate,
+        "misses": report.misses, "late": [line for part in parts for line in part["late"]],
     }
 
 
@@ -178,8 +152,7 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(row)
         delay = "-" if row["delay"] is None else f"{row['delay']:.0f}"
         recalls = "".join(
-            f"{pct(c['detected'] / c['labels'] if c['labels'] else None):>9}"
-            for c in (row["classes"][name] for name in CLASSES[1:]))
+            f"{pct(row['classes'][name].recall):>9}" for name in CLASSES[1:])
         seeds = args.seeds or variation.seeds
         print(f"{variation.name:<19}{seeds:>5}{pct(row['recall']):>8}{pct(row['precision']):>6}"
               f"{delay:>7}{pct(row['bb_crisis']):>7}{recalls}  {'yes' if passes(row) else 'NO'}")

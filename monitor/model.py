@@ -40,6 +40,7 @@ _SOURCE_TYPE_ALIASES = {
     **dict.fromkeys(("blogs", "medium", "substack", "wordpress", "newsletter"), "blog"),
     **dict.fromkeys(("youtube", "vimeo", "twitch", "podcast"), "video"),
 }
+_SOURCE_TYPES = frozenset(SourceType)
 
 
 def source_type_of(name: str) -> str:
@@ -49,9 +50,6 @@ def source_type_of(name: str) -> str:
         return name
     key = name.strip().lower().replace("-", "_").replace(" ", "_")
     return _SOURCE_TYPE_ALIASES.get(key, key)
-
-
-_SOURCE_TYPES = frozenset(SourceType)
 
 
 class Label(StrEnum):

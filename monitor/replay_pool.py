@@ -16,7 +16,8 @@ topics (inhibitions, grouping), so they run once, in order, in the parent.
 
 Worker processes are forked: they inherit the models, the records and the configurations
 instead of receiving them pickled; phase 1's lines are read as the workers need them and sent
-in chunks; workers send back compact tuples (phase 1) or a few events (phase 2). tests/core/test_replay_pool.py holds the result to the one-process replay's.
+in chunks; workers send back compact tuples (phase 1) or a few events (phase 2).
+tests/core/test_replay_pool.py holds the result to the one-process replay's.
 """
 
 from __future__ import annotations

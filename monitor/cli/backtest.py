@@ -52,12 +52,12 @@ def _rule_refs(config: VigieConfig) -> dict[str, Any]:
 def _labels(path: Path | None) -> list[dict[str, Any]] | None:
     if path is None:
         return None
-    from monitor.detection.labels import load_labels, unknown_types
+    from monitor.detection.labels import CLASSES, load_labels, unknown_types
 
     found = load_labels(path)
     for kind in unknown_types(found):
-        err.print(f"{path}: label type {kind!r} is none of crisis, bad_buzz, positive_buzz, "
-                  "volume_spike, blind_spot (or their aliases): scored as a class of its own",
+        err.print(f"{path}: label type {kind!r} is none of {', '.join(CLASSES)} (or their "
+                  "aliases): scored as a class of its own",
                   style="yellow", markup=False, highlight=False)
     return found
 

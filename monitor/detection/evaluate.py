@@ -97,6 +97,24 @@ class Report:
         return self.table()
 
 
+def combine(reports: Iterable[Report]) -> Report:
+    """One report over replays scored apart (seeds, processes): counts, delays and misses
+    added up, as if the events and labels had been evaluated together."""
+    out = Report({name: ClassScore(name) for name in CLASSES})
+    for report in reports:
+        for name, score in report.classes.items():
+            into = out.classes.setdefault(name, ClassScore(name))
+            into.labels += score.labels
+            into.detected += score.detected
+            into.predicted += score.predicted
+            into.correct += score.correct
+            into.delays += score.delays
+        out.bad_buzz_labels += report.bad_buzz_labels
+        out.bad_buzz_as_crisis += report.bad_buzz_as_crisis
+        out.misses += report.misses
+    return out
+
+
 def _epoch(value: Any) -> float:
     if isinstance(value, int | float):
         return float(value)

@@ -16,9 +16,11 @@ from typing import Any
 
 import orjson
 
+from monitor.model import Kind
 from monitor.timeutil import parse_instant
 
-CLASSES = ("crisis", "bad_buzz", "positive_buzz", "volume_spike", "blind_spot")
+# What a label can be: every kind of episode event but its resolution.
+CLASSES = tuple(kind.value for kind in Kind if kind is not Kind.RESOLVED)
 
 # alias -> (class, variant it implies)
 _ALIASES: dict[str, tuple[str, str | None]] = {

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from monitor.detection.evaluate import evaluate
+from monitor.detection.evaluate import combine, evaluate
 from monitor.model import EpisodeEvent, Kind, Severity, Transition
 from monitor.timeutil import from_epoch, iso
 
@@ -54,3 +54,15 @@ def test_events_outside_the_label_window_do_not_match() -> None:
     report = evaluate(events, [label("a", "crisis", T, T + 3600)])
     assert report.classes["crisis"].detected == 0
     assert report.classes["crisis"].correct == 0
+
+
+def test_combined_reports_equal_one_evaluation_of_everything() -> None:
+    """combine() of reports made apart gives the figures of evaluating it all at once."""
+    events = [ev("a", T + 600, T + 2400, Kind.CRISIS),
+              ev("c", T, T + 600, Kind.CRISIS, Transition.ESCALATED),
+              ev("d", T + 50_000, T + 50_100, Kind.POSITIVE_BUZZ)]
+    labels = [label("a", "crisis", T, T + 7200), label("b", "crisis", T, T + 7200),
+              label("c", "bad_buzz", T, T + 1800, "flood")]
+    whole = evaluate(events, labels).to_dict()
+    parts = combine([evaluate(events[:1], labels[:2]), evaluate(events[1:], labels[2:])])
+    assert parts.to_dict() == whole
