@@ -3,8 +3,9 @@
 A labels file is a JSON list of `{topic, type, start, end}` (an optional `variant`). Teams
 label with their own words, so common names map to Vigie's classes: `flood` or `bot_flood` is
 bad buzz with variant `flood` (a flood must never be called crisis either), `outage` or
-`source_outage` is a blind spot, `neutral_news` or `news_spike` a volume spike. A type that
-maps to no class is kept as its own class, and `unknown_types` lets the command say so
+`source_outage` is a blind spot, `neutral_news` or `news_spike` a volume spike. Failing an
+exact name, the type's words decide (`crisis_fast` and `slow_burn_crisis` are crises,
+`flood_en` a flood). A type that maps to no class is kept as its own class, and `unknown_types` lets the command say so
 instead of silently scoring it against nothing. Every problem is reported as
 `file: [index].field: reason`, all at once.
 """
@@ -47,6 +48,17 @@ _ALIASES: dict[str, tuple[str, str | None]] = {
     "blindspot": ("blind_spot", None),
 }
 
+# A type none of the names above spell out, read by its words, first match wins: flood
+# before buzz so that `bad_buzz_flood` keeps its variant.
+_WORDS: tuple[tuple[frozenset[str], tuple[str, str | None]], ...] = (
+    (frozenset({"crisis", "crise", "crises"}), ("crisis", None)),
+    (frozenset({"flood", "bots", "bot", "spam"}), ("bad_buzz", "flood")),
+    (frozenset({"bad", "negative", "badbuzz"}), ("bad_buzz", None)),
+    (frozenset({"positive", "good"}), ("positive_buzz", None)),
+    (frozenset({"outage", "blind", "blindspot", "silence"}), ("blind_spot", None)),
+    (frozenset({"news", "neutral", "spike"}), ("volume_spike", None)),
+)
+
 
 def canonical_type(name: str) -> tuple[str, str | None]:
     """A label's type as one of CLASSES where it can be read as one, with the variant it
@@ -54,7 +66,13 @@ def canonical_type(name: str) -> tuple[str, str | None]:
     key = name.strip().lower().replace("-", "_").replace(" ", "_")
     if key in CLASSES:
         return key, None
-    return _ALIASES.get(key, (name, None))
+    if key in _ALIASES:
+        return _ALIASES[key]
+    words = set(key.split("_"))
+    for keys, meaning in _WORDS:
+        if words & keys:
+            return meaning
+    return name, None
 
 
 def canonical(label: dict[str, Any]) -> dict[str, Any]:

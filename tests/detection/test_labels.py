@@ -28,6 +28,17 @@ def test_aliases_map_to_classes_and_keep_the_flood_variant() -> None:
     assert unknown_types(labels) == ["sarcasm"]
 
 
+def test_types_no_alias_spells_out_are_read_by_their_words() -> None:
+    assert canonical_type("crisis_fast") == ("crisis", None)
+    assert canonical_type("Slow-burn crisis") == ("crisis", None)
+    assert canonical_type("bad_buzz_flood") == ("bad_buzz", "flood")
+    assert canonical_type("bot flood (fr)") == ("bad_buzz", "flood")
+    assert canonical_type("positive_campaign") == ("positive_buzz", None)
+    assert canonical_type("feed_outage") == ("blind_spot", None)
+    assert canonical_type("press_news") == ("volume_spike", None)
+    assert canonical_type("rumour") == ("rumour", None)
+
+
 def test_a_flood_label_called_crisis_counts_as_bad_buzz_called_crisis() -> None:
     """evaluate() reads aliases too: a `bot_flood` label matched by a crisis call is the
     false alarm the bad-buzz-as-crisis rate counts."""
