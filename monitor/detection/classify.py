@@ -5,7 +5,8 @@ from DetectionSettings. The decision carries the few features that decided it, e
 value, the threshold it crossed and a sentence a comms lead reads in five seconds.
 
 The order of questions:
-1. Is the talk negative? (negative share) - if not: positive buzz or neutral volume spike.
+1. Is the talk negative? (negative share) - if not: positive buzz or neutral volume spike,
+   and a volume spike if it is manufactured (upbeat spam is nobody's enthusiasm).
 2. Is it manufactured? (near-duplicate ratio, mentions per author) - a flood stays bad buzz.
 3. Has it spread? (distinct authors, kinds of sources) and has the press picked it up?
 4. Has it lasted, or is it big enough to be a crisis already?
@@ -57,7 +58,27 @@ def classify(ind: dict[str, float], s: DetectionSettings, current: Kind | None =
     size = _ev("peak_ratio", peak, s.min_ratio, ">=",
                f"{peak:.1f}x the usual volume ({ind['episode_volume']:.0f} mentions)")
 
+    # A flood is copy-paste from few accounts: near-duplicates alone are also what a story
+    # shared by thousands looks like, so they count only with accounts posting more than
+    # once on average (half the concentration threshold) or a top five carrying 30%.
+    dup, conc = ind["near_duplicate_ratio"], ind["concentration"]
+    top = ind["top_authors_share"]
+    flood_dup = dup >= s.flood_duplicate_ratio and (conc >= s.flood_concentration / 2
+                                                    or top >= 0.3)
+    flood_conc = conc >= s.flood_concentration
+    flood_ev = (_ev("near_duplicate_ratio", dup, s.flood_duplicate_ratio, ">=",
+                    f"{_pct(dup)} near-duplicates: copy-paste or bot flood")
+                if flood_dup else
+                _ev("concentration", conc, s.flood_concentration, ">=",
+                    f"{conc:.1f} mentions per author: a few accounts drive it"))
+
     if current is not Kind.CRISIS and not (neg >= neg_cut and neg >= pos):
+        if (flood_dup or flood_conc) and current is not Kind.POSITIVE_BUZZ:
+            # Spam and giveaway bots post upbeat copy-paste: loud, but nobody's enthusiasm,
+            # so never a positive buzz to celebrate (an episode already called one keeps it).
+            tone = _ev("positive_share", pos, None, "",
+                       f"{_pct(pos)} positive, {_pct(neg)} negative: not a backlash")
+            return Decision(Kind.VOLUME_SPIKE, Severity.LOW, (flood_ev, tone, size))
         if pos >= pos_cut and pos > neg:
             evidence = (_ev("positive_share", pos, s.positive_share, ">=",
                             f"{_pct(pos)} positive (threshold {_pct(s.positive_share)})"), size)
@@ -73,14 +94,6 @@ def classify(ind: dict[str, float], s: DetectionSettings, current: Kind | None =
     # What the episode brought: authors and press beyond the topic's usual chatter.
     authors, types = ind["excess_authors"], ind["source_types"]
     news, minutes = ind["news_pickup"], ind["duration_minutes"]
-    dup, conc = ind["near_duplicate_ratio"], ind["concentration"]
-    # A flood is copy-paste from few accounts: near-duplicates alone are also what a story
-    # shared by thousands looks like, so they count only with accounts posting more than
-    # once on average (half the concentration threshold) or a top five carrying 30%.
-    top = ind["top_authors_share"]
-    flood_dup = dup >= s.flood_duplicate_ratio and (conc >= s.flood_concentration / 2
-                                                    or top >= 0.3)
-    flood_conc = conc >= s.flood_concentration
     min_authors = crisis_authors(ind, s)
     # Spread: enough new people, on enough kinds of sources, and many people rather than a
     # few loud ones (a crisis's mentions come from people who mostly post once or twice).
@@ -99,12 +112,7 @@ def classify(ind: dict[str, float], s: DetectionSettings, current: Kind | None =
     if current is Kind.CRISIS:
         return Decision(Kind.CRISIS, _crisis_severity(ind, s), (negative, spread_ev, press_ev, size))
     if flood_dup or flood_conc:
-        why = (_ev("near_duplicate_ratio", dup, s.flood_duplicate_ratio, ">=",
-                   f"{_pct(dup)} near-duplicates: copy-paste or bot flood")
-               if flood_dup else
-               _ev("concentration", conc, s.flood_concentration, ">=",
-                   f"{conc:.1f} mentions per author: a few accounts drive it"))
-        return Decision(Kind.BAD_BUZZ, Severity.LOW, (why, negative, size))
+        return Decision(Kind.BAD_BUZZ, Severity.LOW, (flood_ev, negative, size))
     # Press pickup with spread makes a crisis once it lasts or is big; without the press, a
     # negative wave must reach a third kind of source and last twice as long.
     wide = authors >= 3 * min_authors

@@ -104,6 +104,21 @@ def test_flood_of_near_duplicates_is_not_a_crisis() -> None:
     assert events[0].indicators["near_duplicate_ratio"] >= 0.5
 
 
+def giveaway_spam(b: BucketStats, minute: int, rng: random.Random) -> None:
+    add(b, 40, positive=0.9, authors=[f"promo{i}" for i in range(12)], near_dup=0.95, rng=rng)
+
+
+def test_upbeat_bot_spam_is_a_flood_not_a_positive_buzz() -> None:
+    """Twelve accounts posting the same giveaway text: loud and upbeat, but a flood, so a
+    volume spike explained by its duplicates, never a positive buzz to celebrate."""
+    _, events = run(Detector(DetectionSettings()), stream(giveaway_spam, 60))
+    opened = [e for e in events if e.transition is not Transition.RESOLVED]
+    assert opened and {e.kind for e in opened} == {Kind.VOLUME_SPIKE}, \
+        [e.summary for e in events]
+    assert opened[0].evidence[0].feature in ("near_duplicate_ratio", "concentration")
+    assert "flood" in opened[0].evidence[0].text or "few accounts" in opened[0].evidence[0].text
+
+
 @pytest.mark.parametrize(("event", "expected"), [
     (praise, Kind.POSITIVE_BUZZ),
     (news, Kind.VOLUME_SPIKE),
