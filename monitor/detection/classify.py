@@ -30,6 +30,15 @@ CLASSIFY_ONLY = frozenset({
 })
 
 
+# Without press pickup, the multiple of the (scaled) authors a crisis needs when they mostly
+# post once (2 until 2026-11-27). On a brand heard from 5-15 times an hour, a crisis's 20th
+# new voice comes a median 67-76 minutes after it starts, its 15th 56-65 (bench/
+# scenarios_alt.py --rate 5 15); no labelled bad buzz of the benchmarks reaches 1.5 times
+# its authors on three kinds of sources with fewer than 1.67 mentions per author
+# (docs/detection.md, "Small topics").
+NO_PRESS_AUTHORS = 1.5
+
+
 @dataclass(frozen=True, slots=True)
 class Decision:
     kind: Kind
@@ -129,12 +138,13 @@ def classify(ind: dict[str, float], s: DetectionSettings, current: Kind | None =
                         f"already {authors:.0f} people talking about it")
         return Decision(Kind.CRISIS, _crisis_severity(ind, s), (negative, spread_ev, press_ev,
                                                                 third))
-    # Without the press, a negative wave must reach a third kind of source, twice the
-    # authors, and last. Twice the topic's scaled number of authors only if they mostly post
-    # once (under half the flood concentration): without the press to corroborate it, a few
-    # loud accounts and their echo on a small brand are a bad buzz.
+    # Without the press, a negative wave must reach a third kind of source, more authors,
+    # and last: twice `crisis_min_authors`, or NO_PRESS_AUTHORS (1.5) times the topic's
+    # scaled number if they mostly post once (under half the flood concentration): without
+    # the press to corroborate it, a few loud accounts and their echo on a small brand are
+    # a bad buzz.
     many = authors >= 2 * s.crisis_min_authors or (
-        authors >= 2 * min_authors and conc < s.flood_concentration / 2)
+        authors >= NO_PRESS_AUTHORS * min_authors and conc < s.flood_concentration / 2)
     broad = types >= s.crisis_min_source_types + 1 and many
     if spread and broad and lasting and live:
         return Decision(Kind.CRISIS, _crisis_severity(ind, s), (negative, spread_ev, last_ev, size))

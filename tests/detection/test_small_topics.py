@@ -129,3 +129,25 @@ def test_a_few_loud_accounts_with_an_echo_and_press_stay_bad_buzz() -> None:
     # Without the concentration rule, the same stream is called crisis within the hour.
     _, loose = run(Detector(DetectionSettings(crisis_max_concentration=100.0)), buckets)
     assert any(e.kind is Kind.CRISIS and e.at.timestamp() <= EVENT + 3600 for e in loose)
+
+
+def spreading_voices(b: BucketStats, minute: int, rng: random.Random) -> None:
+    """A negative wave without press: one new voice per bucket, in turn on a forum, a blog
+    and a video site (three times the brand's usual volume)."""
+    source, kind = [("reddit", "forum"), ("medium", "blog"), ("youtube", "video")][
+        minute // 5 % 3]
+    add(b, 1, negative=0.9, fresh=kind[0], source=source, source_type=kind, rng=rng)
+
+
+def test_a_small_brand_wave_of_single_voices_is_a_crisis_without_press() -> None:
+    """Without the press, a wave from people who mostly post once, on three kinds of
+    sources, is a crisis once 1.5 times the topic's scaled authors have joined (15 on a
+    brand heard from four times an hour: 105 minutes in), not twice (20: 135 minutes in)."""
+    _, events = run(Detector(DetectionSettings()), small_stream(spreading_voices, 150))
+    crisis = [e for e in events if e.kind is Kind.CRISIS]
+    assert crisis, [e.summary for e in events]
+    first = crisis[0]
+    assert (first.at.timestamp() - EVENT) / 60 <= 110, first.summary
+    assert first.indicators["news_pickup"] < 2
+    assert 15 <= first.indicators["excess_authors"] < 20, first.summary
+    assert first.indicators["source_types"] >= 3
