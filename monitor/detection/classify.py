@@ -69,11 +69,13 @@ def classify(ind: dict[str, float], s: DetectionSettings, current: Kind | None =
 
     # A flood is copy-paste from few accounts: near-duplicates alone are also what a story
     # shared by thousands looks like, so they count only with accounts posting more than
-    # once on average (half the concentration threshold) or a top five carrying 30%.
+    # once on average (half the concentration threshold) or a top five carrying 30%, and
+    # twice their equal share: among 16 authors posting once each, the top five carry 31%.
     dup, conc = ind["near_duplicate_ratio"], ind["concentration"]
-    top = ind["top_authors_share"]
+    top, authors_n = ind["top_authors_share"], ind["distinct_authors"]
+    few_loud = top >= 0.3 and top * authors_n >= 10.0
     flood_dup = dup >= s.flood_duplicate_ratio and (conc >= s.flood_concentration / 2
-                                                    or top >= 0.3)
+                                                    or few_loud)
     flood_conc = conc >= s.flood_concentration
     flood_ev = (_ev("near_duplicate_ratio", dup, s.flood_duplicate_ratio, ">=",
                     f"{_pct(dup)} near-duplicates: copy-paste or bot flood")

@@ -172,7 +172,8 @@ class DetectionSettings(BaseModel):
     flood_duplicate_ratio: float = Field(
         default=0.5, ge=0.0, le=1.0,
         description="Near-duplicate share above which an episode is a copy-paste or bot flood, "
-        "when its authors post more than once on average or its top five carry 30%.",
+        "when its authors post more than once on average or its top five carry 30% (and twice "
+        "their equal share: among 16 authors posting once, the top five carry 31%).",
     )
     flood_concentration: float = Field(
         default=3.0, ge=1.0,

@@ -6,8 +6,9 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 
-from monitor.detection.classify import crisis_authors
+from monitor.detection.classify import classify, crisis_authors
 from monitor.detection.engine import Detector
+from monitor.detection.features import INDICATORS
 from monitor.detection.settings import DetectionSettings
 from monitor.model import BucketStats, Kind
 from tests.detection.helpers import T0, W, add, chatter, run
@@ -151,3 +152,24 @@ def test_a_small_brand_wave_of_single_voices_is_a_crisis_without_press() -> None
     assert first.indicators["news_pickup"] < 2
     assert 15 <= first.indicators["excess_authors"] < 20, first.summary
     assert first.indicators["source_types"] >= 3
+
+
+def _indicators(**values: float) -> dict[str, float]:
+    ind = dict.fromkeys(INDICATORS, 0.0)
+    ind.update(volume_ratio=3.0, peak_ratio=3.0, episode_volume=14.0, usual_hourly=5.0,
+               duration_minutes=20.0)
+    ind.update(values)
+    return ind
+
+
+def test_a_small_brand_shared_good_news_is_positive_buzz_not_a_flood() -> None:
+    """Fourteen fans sharing the same good news once each: the top five carry 36% only
+    because there are few of them, so the reposts do not make it a flood."""
+    fans = _indicators(excess_positive_share=0.8, positive_share=0.8, distinct_authors=14.0,
+                       near_duplicate_ratio=0.7, concentration=1.0, top_authors_share=5 / 14)
+    assert classify(fans, DetectionSettings()).kind is Kind.POSITIVE_BUZZ
+    # Four promotional accounts posting it over and over: a flood, never a positive buzz.
+    bots = dict(fans, distinct_authors=4.0, concentration=3.5, top_authors_share=1.0)
+    decision = classify(bots, DetectionSettings())
+    assert decision.kind is Kind.VOLUME_SPIKE
+    assert decision.evidence[0].feature in ("near_duplicate_ratio", "concentration")
