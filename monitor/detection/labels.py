@@ -5,9 +5,9 @@ label with their own words, so common names map to Vigie's classes: `flood` or `
 bad buzz with variant `flood` (a flood must never be called crisis either), `outage` or
 `source_outage` is a blind spot, `neutral_news` or `news_spike` a volume spike. Failing an
 exact name, the type's words decide (`crisis_fast` and `slow_burn_crisis` are crises,
-`flood_en` a flood). A type that maps to no class is kept as its own class, and `unknown_types` lets the command say so
-instead of silently scoring it against nothing. Every problem is reported as
-`file: [index].field: reason`, all at once.
+`flood_en` a flood). A type that maps to no class is kept as its own class, and
+`unknown_types` lets the command say so instead of silently scoring it against nothing.
+Every problem is reported as `file: [index].field: reason`, all at once.
 """
 
 from __future__ import annotations
