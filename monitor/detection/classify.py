@@ -84,9 +84,11 @@ def classify(ind: dict[str, float], s: DetectionSettings, current: Kind | None =
                     f"{conc:.1f} mentions per author: a few accounts drive it"))
 
     if current is not Kind.CRISIS and not (neg >= neg_cut and neg >= pos):
-        if (flood_dup or flood_conc) and current is not Kind.POSITIVE_BUZZ:
+        if (flood_conc or (flood_dup and few_loud)) and current is not Kind.POSITIVE_BUZZ:
             # Spam and giveaway bots post upbeat copy-paste: loud, but nobody's enthusiasm,
             # so never a positive buzz to celebrate (an episode already called one keeps it).
+            # Only the few-accounts tests: fans sharing good news post 1.5-2 times each and
+            # repeat each other as much as a big brand's usual chatter does.
             tone = _ev("positive_share", pos, None, "",
                        f"{_pct(pos)} positive, {_pct(neg)} negative: not a backlash")
             return Decision(Kind.VOLUME_SPIKE, Severity.LOW, (flood_ev, tone, size))

@@ -173,3 +173,12 @@ def test_a_small_brand_shared_good_news_is_positive_buzz_not_a_flood() -> None:
     decision = classify(bots, DetectionSettings())
     assert decision.kind is Kind.VOLUME_SPIKE
     assert decision.evidence[0].feature in ("near_duplicate_ratio", "concentration")
+
+
+def test_a_big_brand_fans_sharing_good_news_stay_positive_buzz() -> None:
+    """A big brand's fans post 1.5 times each and repeat each other (74% near-duplicates),
+    as its usual chatter does: still a positive buzz, not upbeat spam."""
+    fans = _indicators(excess_positive_share=0.77, positive_share=0.7, distinct_authors=147.0,
+                       episode_volume=226.0, usual_hourly=300.0, near_duplicate_ratio=0.74,
+                       concentration=1.54, top_authors_share=0.27)
+    assert classify(fans, DetectionSettings()).kind is Kind.POSITIVE_BUZZ
