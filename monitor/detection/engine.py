@@ -295,10 +295,17 @@ class Detector:
         # five times an hour, eight extra mentions are most of an hour's rise.
         usual_hourly = base.level * 3600.0 / width
         min_excess = max(min(s.min_excess_floor, s.min_excess), min(s.min_excess, usual_hourly))
+        # A topic's first day has no hour profile yet: its level follows the day on a
+        # two-hour half-life, so a daily rise of a few hours looks like a slow burn on the
+        # window. Until it has a day, only sudden and fast rises (the bucket, 15 minutes) and
+        # the negative tests open an episode; its window still counts as a reading.
+        first_day = base.n < rates.per_day
         surprise = raw = 0.0
-        for seen, expected, dispersion in tests:
+        for horizon, (seen, expected, dispersion) in enumerate(tests):
             value = count_surprise(seen, expected, dispersion)
             raw = max(raw, value)
+            if first_day and horizon == 2:
+                continue
             if seen >= s.min_ratio * expected and seen - expected >= min_excess:
                 surprise = max(surprise, value)
         # Negative mentions against the topic's usual share of what was scored: a turn of

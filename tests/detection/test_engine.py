@@ -244,6 +244,30 @@ def test_cold_start_waits_for_warmup_then_detects() -> None:
     assert detector.step(state, burst)
 
 
+def _first_morning(rng: random.Random, minute_of_day: int) -> BucketStats:
+    """A new topic's first day from midnight: 1 mention a bucket at night, rising over
+    three hours from 06:00 to 5 a bucket (the day's rhythm, not an event)."""
+    rise = min(max((minute_of_day - 360) / 180, 0.0), 1.0)
+    return chatter(rng, "new", T0 + minute_of_day * 60, rate=1.0 + 4.0 * rise)
+
+
+def test_a_new_topic_first_daily_rise_is_not_a_spike_but_a_burst_is() -> None:
+    """With no hour profile yet, the first morning's slow five-fold rise opens nothing (the
+    window horizon waits for a day: before, one of these four mornings opened a volume
+    spike); a sudden burst that morning still opens an episode within 15 minutes."""
+    for seed in range(4):
+        rng = random.Random(seed)
+        buckets = [_first_morning(rng, m) for m in range(0, 14 * 60, 5)]
+        _, events = run(Detector(DetectionSettings()), buckets)
+        assert events == [], (seed, [e.summary for e in events])
+    rng = random.Random(8)
+    buckets = [_first_morning(rng, m) for m in range(0, 14 * 60, 5)]
+    for b in buckets[144:150]:  # 12:00-12:30
+        add(b, 25, negative=0.1, positive=0.1, fresh="reader", rng=rng)
+    _, events = run(Detector(DetectionSettings()), buckets)
+    assert events and events[0].at.timestamp() <= T0 + 12 * 3600 + 15 * 60
+
+
 def test_low_counts_use_count_tails() -> None:
     """On a topic with about one mention an hour, three mentions in a bucket open nothing
     (below `min_excess`), while forty do."""
