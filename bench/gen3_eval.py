@@ -11,6 +11,8 @@ from multiprocessing import Pool
 from pathlib import Path
 from typing import Any
 
+from rich import print as rich_print
+
 from monitor.config.files import config_from_text
 from monitor.detection.evaluate import Report, combine, evaluate
 from monitor.model import Mention
@@ -32,19 +34,9 @@ def _job(folder: Path) -> tuple[Path, list[dict[str, Any]]]:
     return folder, replay_seed(folder)
 
 
-def print_report(title: str, report: Report, n_labels: int) -> None:
+def print_report(title: str, report: Report) -> None:
     print(f"== {title}")
-    for name, score in report.classes.items():
-        delay = score.median_delay
-        print(f"  {name:14s} labels {score.labels:3d}  recall {_f(score.recall)}  precision "
-              f"{_f(score.precision)} ({score.correct}/{score.predicted})  median delay "
-              f"{'-' if delay is None else f'{delay:.0f} min'}")
-    print(f"  bad buzz and floods called crisis: {report.bad_buzz_as_crisis} of "
-          f"{report.bad_buzz_labels}")
-    crisis = report.classes["crisis"]
-    print(f"  RESULT crisis_recall={_f(crisis.recall)} crisis_precision={_f(crisis.precision)} "
-          f"crisis_median_delay_min={crisis.median_delay or 0:.0f} "
-          f"bad_buzz_as_crisis={_f(report.bad_buzz_as_crisis_rate)} labels={n_labels}")
+    rich_print(report.table())
 
 
 def _f(value: float | None) -> str:
@@ -86,7 +78,6 @@ def run_all(root: Path, seeds: list[int], processes: int = 2) -> Report:
         results = dict(pool.map(_job, folders))
     overall: list[Report] = []
     per_band: dict[str, list[Report]] = {b: [] for b in BANDS}
-    band_labels = dict.fromkeys(BANDS, 0)
     n_labels = 0
     details: list[str] = []
     quiet_alarms: list[str] = []
@@ -103,7 +94,6 @@ def run_all(root: Path, seeds: list[int], processes: int = 2) -> Report:
             sub = evaluate([e for e in events if e["topic"] in topics],
                            [lab for lab in labels if lab["topic"] in topics])
             per_band[band].append(sub)
-            band_labels[band] += sum(lab["topic"] in topics for lab in labels)
         details += crisis_details(meta, events)
         labelled = {lab["topic"] for lab in labels}
         for e in events:
@@ -113,7 +103,7 @@ def run_all(root: Path, seeds: list[int], processes: int = 2) -> Report:
                                     f"{e['at']}: {e['summary']}")
     total = combine(overall)
     for band in BANDS:
-        print_report(f"band {band}", combine(per_band[band]), band_labels[band])
+        print_report(f"band {band}", combine(per_band[band]))
     print("== crisis labels")
     for line in details:
         print("  " + line)
@@ -132,7 +122,7 @@ def run_all(root: Path, seeds: list[int], processes: int = 2) -> Report:
     print("== misses and wrong calls")
     for line in total.misses:
         print("  " + line)
-    print_report(f"all seeds {seeds[0]}-{seeds[-1]}", total, n_labels)
+    print_report(f"all seeds {seeds[0]}-{seeds[-1]}", total)
     crisis = total.classes["crisis"]
     print(f"RESULT crisis_recall={_f(crisis.recall)} crisis_precision={_f(crisis.precision)} "
           f"crisis_median_delay_min={crisis.median_delay or 0:.0f} "

@@ -33,6 +33,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from rich import print as rich_print  # noqa: E402
+
 from monitor.config.files import config_from_text  # noqa: E402
 from monitor.detection.evaluate import evaluate  # noqa: E402
 from monitor.model import Mention  # noqa: E402
@@ -243,13 +245,7 @@ def main(argv: list[str] | None = None) -> int:
                                 config_from_text(config))
         labels += seed_labels
     report = evaluate(events, labels)
-    for name, score in report.classes.items():
-        delay = score.median_delay
-        print(f"{name:14s} labels {score.labels:3d}  recall {score.recall or 0:.2f}  "
-              f"precision {score.precision or 0:.2f}  median delay "
-              f"{'-' if delay is None else f'{delay:.0f} min'}")
-    print(f"bad buzz and floods called crisis: {report.bad_buzz_as_crisis} of "
-          f"{report.bad_buzz_labels}")
+    rich_print(report.table())
     for line in report.misses:
         print("  " + line)
     crisis = report.classes["crisis"]

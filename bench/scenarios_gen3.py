@@ -9,7 +9,7 @@ other assumptions than bench/scenarios.py and bench/scenarios_alt.py:
   trend over the days, hour-level AR(1) noise, and quiet gaps some nights on small brands;
 * authors: a heavy-tailed pool of regulars (a few fans post several times a day), one-off
   posters, reposts of recent posts ("RT @x: ..."), some mentions without author or reach;
-* texts: assembled EN/FR sentences with negations, sarcasm and emoji (bench/gen3_texts.py),
+* texts: assembled EN/FR sentences with negations, sarcasm and emoji (bench/scenario_data/gen3_texts.py),
   brands that mix both languages, a baseline negative share of 10-40% depending on brand;
 * sizes: small (3-14 mentions/h on average), medium (15-80/h), large (80-260/h, peaks of
   several hundred an hour), 2-7 days of history before the first event;
@@ -43,7 +43,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import gen3_texts as tx  # noqa: E402
+from scenario_data import gen3_texts as tx  # noqa: E402
 
 MIN = 60.0
 HOUR = 3600.0
@@ -599,15 +599,21 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--run", action="store_true", help="backtest every seed and print the figures")
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
+    mentions = events = 0
     for seed in seed_range(args.seeds):
         g = generate(seed, args.out)
+        mentions, events = mentions + len(g.rows), events + len(g.events)
         print(f"seed {seed}: {len(g.rows)} mentions, {len(g.topics)} topics, "
               f"{len(g.events)} events", file=sys.stderr)
-    print(f"generated in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
-    if args.run:
+    seconds = time.perf_counter() - t0
+    print(f"generated in {seconds:.1f} s", file=sys.stderr)
+    if args.run:  # ends with the backtest's RESULT line
         from gen3_eval import run_all
 
         run_all(args.out, seed_range(args.seeds))
+    else:
+        print(f"RESULT seeds={args.seeds} mentions={mentions} events={events} "
+              f"seconds={seconds:.1f}")
     return 0
 
 

@@ -43,12 +43,17 @@ _SOURCE_TYPE_ALIASES = {
 _SOURCE_TYPES = frozenset(SourceType)
 
 
+def name_key(name: str) -> str:
+    """A name as people spell it ("Bot-Flood", "source outage") folded for a lookup."""
+    return name.strip().lower().replace("-", "_").replace(" ", "_")
+
+
 def source_type_of(name: str) -> str:
     """A source type as one of SourceType's values where the name is a known synonym
     (`press` -> news, `twitter` -> social), else the name in lower case."""
     if name in _SOURCE_TYPES:
         return name
-    key = name.strip().lower().replace("-", "_").replace(" ", "_")
+    key = name_key(name)
     return _SOURCE_TYPE_ALIASES.get(key, key)
 
 

@@ -42,6 +42,11 @@ EARLY_AFTER = 1800  # the anomaly score is never given before 30 minutes of epis
 HABIT_LEVELS = (3.0, 4.5, 6.0, 9.0, 12.0, 18.0, 24.0, 36.0)
 
 
+def _above(seen: float, expected: float, ratio: float, excess: float) -> bool:
+    """Far enough above the baseline to open an episode: `ratio` times it, `excess` more."""
+    return seen >= ratio * expected and seen - expected >= excess
+
+
 @dataclass
 class TopicState:
     """Everything the detector carries for one topic; JSON-able via to_dict/from_dict."""
@@ -295,6 +300,7 @@ class Detector:
         # five times an hour, eight extra mentions are most of an hour's rise.
         usual_hourly = base.level * 3600.0 / width
         min_excess = max(min(s.min_excess_floor, s.min_excess), min(s.min_excess, usual_hourly))
+
         # A topic's first day has no hour profile yet: its level follows the day on a
         # two-hour half-life, so a daily rise of a few hours looks like a slow burn on the
         # window. Until it has a day, only sudden and fast rises (the bucket, 15 minutes) and
@@ -306,13 +312,13 @@ class Detector:
             raw = max(raw, value)
             if first_day and horizon == 2:
                 continue
-            if seen >= s.min_ratio * expected and seen - expected >= min_excess:
+            if _above(seen, expected, s.min_ratio, min_excess):
                 surprise = max(surprise, value)
         # Negative mentions against the topic's usual share of what was scored: a turn of
         # tone shows here before the volume doubles.
         usual_neg = wscored * neg_share
         s_neg = count_surprise(wneg, usual_neg, NEGATIVE_DISPERSION) \
-            if wneg >= s.min_ratio * usual_neg and wneg - usual_neg >= min_excess else 0.0
+            if _above(wneg, usual_neg, s.min_ratio, min_excess) else 0.0
         # Negative mentions against the number the baseline expected (its volume times the
         # topic's usual scored fraction and negative share), over the last 15 minutes and the
         # window: a negative wave stands out from the usual negative trickle before the
@@ -323,7 +329,7 @@ class Detector:
             rneg = sum(r[2] for r in state.ring[-n_recent:])
             for seen, expected, dispersion in ((rneg, rmu * neg_rate, tests[1][2]),
                                                (wneg, wmu * neg_rate, alpha_w)):
-                if seen >= s.min_ratio * expected and seen - expected >= min_excess:
+                if _above(seen, expected, s.min_ratio, min_excess):
                     s_neg = max(s_neg, count_surprise(seen, expected,
                                                       dispersion + NEGATIVE_DISPERSION))
         state.last_surprise = raw

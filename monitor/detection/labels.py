@@ -17,7 +17,7 @@ from typing import Any
 
 import orjson
 
-from monitor.model import Kind
+from monitor.model import Kind, name_key
 from monitor.timeutil import parse_instant
 
 # What a label can be: every kind of episode event but its resolution.
@@ -63,7 +63,7 @@ _WORDS: tuple[tuple[frozenset[str], tuple[str, str | None]], ...] = (
 def canonical_type(name: str) -> tuple[str, str | None]:
     """A label's type as one of CLASSES where it can be read as one, with the variant it
     implies (`flood`); an unknown type comes back as written."""
-    key = name.strip().lower().replace("-", "_").replace(" ", "_")
+    key = name_key(name)
     if key in CLASSES:
         return key, None
     if key in _ALIASES:
