@@ -23,7 +23,7 @@ from typing import Any
 from monitor.config.files import PlannedEvent
 from monitor.detection.baseline import Baseline, Rates
 from monitor.detection.blindspots import Silence
-from monitor.detection.episodes import Episode, Reading, decide, measure
+from monitor.detection.episodes import Episode, Reading, decide, measure, turn
 from monitor.detection.features import Window
 from monitor.detection.settings import DetectionSettings
 from monitor.detection.tails import count_surprise
@@ -40,6 +40,29 @@ WAVE = 2.0  # a new wave inside an episode: twice the surprise of its earlier ri
 WAVE_RECORD = 0.8
 EARLY_AFTER = 1800  # the anomaly score is never given before 30 minutes of episode
 HABIT_LEVELS = (3.0, 4.5, 6.0, 9.0, 12.0, 18.0, 24.0, 36.0)
+
+
+def _turn_surprise(share: float, spans: Sequence[tuple[float, float]], usual_share: float,
+                   ratio: float, excess: float) -> float:
+    """How improbable the negative mentions of the last spans (negative, scored) are under
+    the open episode's negative share `share` before its negative run began: a turn of its
+    tone. Only counted where they are also `ratio` times that share, `excess` more, and at
+    least the topic's usual share: a buzz more upbeat than the topic's usual chatter has not
+    turned when its critics come back to their usual few."""
+    level = 0.0
+    for negative, scored in spans:
+        expected = scored * share
+        if _above(negative, expected, ratio, excess) and negative >= scored * usual_share:
+            level = max(level, count_surprise(negative, expected, NEGATIVE_DISPERSION))
+    return level
+
+
+def _turns(episode: Episode, since: int | None, share: float, usual_share: float,
+           ratio: float) -> bool:
+    """Whether a turn of tone (`_turn_surprise`) resets `episode`: it was not negative
+    before its negative run (its share then under `ratio` times the topic's usual one: a bad
+    buzz that grows angrier keeps what it has gathered) and that run began after it opened."""
+    return since is not None and since > episode.start and share < ratio * usual_share
 
 
 def _above(seen: float, expected: float, ratio: float, excess: float) -> bool:
@@ -78,6 +101,10 @@ class TopicState:
     source_silence: dict[str, list[float]] = field(default_factory=dict)
     blind_sources: dict[str, int] = field(default_factory=dict)
     elevated_since: int | None = None  # start of the current run of unusual buckets
+    # Start of the current run of buckets whose negative share of the window is unusual
+    # for the topic: where a turn of tone inside an episode began.
+    negative_since: int | None = None
+    turn_share: float = 0.0  # the open episode's negative share when that run began
     # Per surprise level of HABIT_LEVELS: EWMA of how often a bucket outside episodes reached it.
     habit: list[float] = field(default_factory=lambda: [0.0] * len(HABIT_LEVELS))
     # Surprise of the topic's most surprising episode opening, fading with
@@ -115,6 +142,7 @@ class TopicState:
             "episode": self.episode.to_dict() if self.episode else None,
             "silent_since": self.silent_since, "silent_expected": self.silent_expected,
             "blind_since": self.blind_since, "elevated_since": self.elevated_since,
+            "negative_since": self.negative_since, "turn_share": self.turn_share,
             "source_sums": dict(self.source_sums),
             "source_silence": {k: list(v) for k, v in self.source_silence.items()},
             "blind_sources": dict(self.blind_sources),
@@ -140,6 +168,7 @@ class TopicState:
             episode=Episode.from_dict(d["episode"]) if d.get("episode") else None,
             silent_since=d.get("silent_since"), silent_expected=float(d["silent_expected"]),
             blind_since=d.get("blind_since"), elevated_since=d.get("elevated_since"),
+            negative_since=d.get("negative_since"), turn_share=float(d.get("turn_share", 0.0)),
             source_sums={k: float(v) for k, v in d.get("source_sums", {}).items()},
             source_silence={k: [float(x) for x in v]
                             for k, v in d.get("source_silence", {}).items()},
@@ -319,6 +348,7 @@ class Detector:
         usual_neg = wscored * neg_share
         s_neg = count_surprise(wneg, usual_neg, NEGATIVE_DISPERSION) \
             if _above(wneg, usual_neg, s.min_ratio, min_excess) else 0.0
+        rneg = sum(r[2] for r in state.ring[-n_recent:])
         # Negative mentions against the number the baseline expected (its volume times the
         # topic's usual scored fraction and negative share), over the last 15 minutes and the
         # window: a negative wave stands out from the usual negative trickle before the
@@ -326,7 +356,6 @@ class Detector:
         # up to an hour sooner). Burstier than the volume: the tone varies too.
         if len(state.ring) > 1:
             neg_rate = scored_share * neg_share
-            rneg = sum(r[2] for r in state.ring[-n_recent:])
             for seen, expected, dispersion in ((rneg, rmu * neg_rate, tests[1][2]),
                                                (wneg, wmu * neg_rate, alpha_w)):
                 if _above(seen, expected, s.min_ratio, min_excess):
@@ -423,6 +452,21 @@ class Detector:
             state.elevated_since = start
         elif level < 1.0 and state.episode is None:
             state.elevated_since = None
+        # A turn of tone inside an episode: where its negative run began (see _turns).
+        # Judged against the episode's share before the run: the run's own mentions would
+        # raise it, bucket after bucket, and hide the turn.
+        s_turn = 0.0
+        if state.episode is not None:
+            totals = state.episode.totals
+            share = state.turn_share if state.negative_since is not None else (
+                totals.negative / totals.scored if totals.scored else neg_share)
+            rscored = sum(r[3] for r in state.ring[-n_recent:])
+            s_turn = _turn_surprise(share, ((rneg, rscored), (wneg, wscored)), neg_share,
+                                    s.min_ratio, min_excess)
+            if s_turn >= 2.0 and state.negative_since is None:
+                state.negative_since, state.turn_share = start, share
+        if s_turn < 1.0:
+            state.negative_since = None
         events: list[EpisodeEvent] = []
         silence = Silence(self.settings, self._warmup_s, self._silence_s,
                           state.volume.window_dispersion(rates))
@@ -449,6 +493,16 @@ class Detector:
                 if earlier.start >= onset:
                     counts, types = usual(row[1])
                     state.episode.totals.add(earlier, row[1], *counts, expected_types=types)
+        elif state.episode is not None and s_turn >= s.negative_surprise \
+                and _turns(state.episode, state.negative_since, state.turn_share, neg_share,
+                           s.min_ratio):
+            # A turn of tone: an episode that was not negative (a launch's buzz, a news
+            # spike) now is; judged from here on what came since (episodes.turn).
+            history = [(earlier, row[1], usual(row[1])) for row, earlier
+                       in zip(state.ring[:-1], state.recent_buckets[:-1], strict=True)]
+            turn(state.episode, state.negative_since or start, start,
+                 wx / wmu if wmu > 0 else 0.0, history)
+            state.negative_since = None  # the run is the episode's now: its share is theirs
         episode, reading = state.episode, None
         if episode is not None:
             quiet = (not anomalous and wx < s.resolve_ratio * max(wmu, s.min_excess / size)) \

@@ -32,6 +32,10 @@ class Episode:
     onset: int | None = None  # where the rise began (<= start); durations count from here
     totals: Totals = field(default_factory=Totals)
     judged: bool = False  # a reading has been classified: it may resolve from now on
+    turned: int | None = None  # when the episode last turned negative (turn())
+    # Since that turn: its usual bucket before the turn (volume, negative, positive,
+    # scored), the floor of what each bucket is expected to hold.
+    before_turn: dict[str, float] | None = None
 
     @property
     def id(self) -> str:
@@ -42,7 +46,8 @@ class Episode:
                 "kind": self.kind.value if self.kind else None,
                 "severity": self.severity.value, "peak_ratio": self.peak_ratio,
                 "quiet_since": self.quiet_since, "onset": self.onset,
-                "totals": self.totals.to_dict(), "judged": self.judged}
+                "totals": self.totals.to_dict(), "judged": self.judged,
+                "turned": self.turned, "before_turn": self.before_turn}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Episode:
@@ -52,7 +57,49 @@ class Episode:
                    quiet_since=data.get("quiet_since"), onset=data.get("onset"),
                    totals=Totals.from_dict(data["totals"]),
                    # States stored before `judged` existed: classified means judged.
-                   judged=bool(data.get("judged", data.get("kind") is not None)))
+                   judged=bool(data.get("judged", data.get("kind") is not None)),
+                   turned=data.get("turned"), before_turn=data.get("before_turn"))
+
+
+Usual = tuple[tuple[float, float, float], dict[str, float]]  # see measure()
+
+
+def add(episode: Episode, bucket: BucketStats, expected: float, usual: Usual) -> None:
+    """Add a bucket to the episode's totals with what it was expected to hold: the topic's
+    baseline, or after a turn at least the episode's usual bucket before it (so the tone and
+    authors the turn added are judged, not the buzz it came on top of)."""
+    (negative, positive, scored), types = usual
+    floor = episode.before_turn
+    if floor is not None:  # not the source types: news covering the buzz is press all the same
+        expected = max(expected, floor["volume"])
+        negative, positive = max(negative, floor["negative"]), max(positive, floor["positive"])
+        scored = max(scored, floor["scored"])
+    episode.totals.add(bucket, expected, negative, positive, scored, expected_types=types)
+
+
+def turn(episode: Episode, onset: int, at: int, ratio: float,
+         history: list[tuple[BucketStats, float, Usual]]) -> None:
+    """Restart an episode's totals at a turn of its tone (engine: an episode that was not
+    negative now is, from `onset`). Judged on its whole run, hours of praise or news would
+    dilute the backlash for as long as they outweigh it: from here the episode, same id,
+    is judged on what came since `onset`, above its usual bucket before it. `history`: the
+    recent buckets (oldest first) with their expected volume and usual counts."""
+    began = episode.onset if episode.onset is not None else episode.start
+    before = [b for b, _, _ in history if began <= b.start < onset]
+    if before:
+        n, totals = float(len(before)), Totals()
+        for b in before:
+            totals.add(b, 0.0)
+    else:
+        totals = episode.totals
+        n = max(1.0, (at - began) / max(1, history[-1][0].width if history else 300))
+    floor = {"volume": totals.volume / n, "negative": totals.negative / n,
+             "positive": totals.positive / n, "scored": totals.scored / n}
+    episode.totals, episode.before_turn = Totals(), floor
+    episode.onset, episode.turned, episode.peak_ratio = onset, at, ratio
+    for b, expected, usual in history:
+        if b.start >= onset:
+            add(episode, b, expected, usual)
 
 
 def make_event(episode_id: str, topic: str, start: int, at: int, kind: Kind,
@@ -82,6 +129,7 @@ class Reading:
     quiet_minutes: float = 0.0  # (resolve)
     minutes: float = 0.0  # since the onset (resolve)
     peak_ratio: float = 0.0  # (resolve)
+    turned_after: float | None = None  # minutes of episode before its turn of tone, if any
 
 
 def measure(episode: Episode, bucket: BucketStats, expected: float,
@@ -95,7 +143,7 @@ def measure(episode: Episode, bucket: BucketStats, expected: float,
     `usual_types` the same per source type; `quiet` says the topic is back near its
     baseline at this bucket.
     """
-    episode.totals.add(bucket, expected, *usual, expected_types=usual_types)
+    add(episode, bucket, expected, (usual, usual_types))
     ratio = window.volume / window.baseline if window.baseline > 0 else 0.0
     episode.peak_ratio = max(episode.peak_ratio, ratio)
     began = episode.onset if episode.onset is not None else episode.start
@@ -112,7 +160,8 @@ def measure(episode: Episode, bucket: BucketStats, expected: float,
         return None
     episode.quiet_since = None
     episode.judged = True
-    return Reading(episode.id, episode.topic, episode.start, at, ind)
+    turned_after = None if episode.turned is None else (began - episode.start) / 60.0
+    return Reading(episode.id, episode.topic, episode.start, at, ind, turned_after=turned_after)
 
 
 def decide(episode: Episode, reading: Reading, s: DetectionSettings) -> list[EpisodeEvent]:
@@ -133,6 +182,9 @@ def decide(episode: Episode, reading: Reading, s: DetectionSettings) -> list[Epi
     return _transition(episode, decision, reading)
 
 
+UPBEAT = (Kind.POSITIVE_BUZZ, Kind.VOLUME_SPIKE)  # the kinds a turn of tone comes from
+
+
 def _transition(episode: Episode, decision: Decision, reading: Reading) -> list[EpisodeEvent]:
     previous, old_severity = episode.kind, episode.severity
     kind = decision.kind
@@ -150,6 +202,10 @@ def _transition(episode: Episode, decision: Decision, reading: Reading) -> list[
         return []
     episode.kind, episode.severity = kind, severity
     text = summary(reading.topic, kind, severity, reading.ind)
+    before = reading.turned_after
+    if previous in UPBEAT and kind not in UPBEAT and before is not None:
+        # Its duration now counts from the turn: say what came before it.
+        text += f" (turned negative after {before:.0f} min of {previous.value.replace('_', ' ')})"
     return [make_event(reading.episode, reading.topic, reading.start, reading.at, kind,
                        transition, severity, text, decision.evidence, reading.ind,
                        previous=previous)]

@@ -47,7 +47,7 @@ INDICATORS: dict[str, str] = {
     "top_authors_share": "share of mentions from the 5 most active authors",
     "reach": "summed audience of the mentions since the rise began",
     "duration_minutes": "minutes since the rise began (the onset, up to an hour or so before "
-                        "the episode opened)",
+                        "the episode opened), or since its negative run began if it turned",
     "acceleration": "last 15 minutes' volume / the 15 minutes before",
     "decay": "volume_ratio / peak_ratio (1 at the peak, near 0 when it fades)",
 }

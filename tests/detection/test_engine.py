@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 
 import pytest
 
-from monitor.config.files import PlannedEvent
+from monitor.config.files import PlannedEvent, config_from_text
 from monitor.detection.engine import EARLY_AFTER, Detector, TopicState
 from monitor.detection.settings import DetectionSettings
 from monitor.model import BucketStats, Kind, Transition
+from monitor.replay import reclassify
 from monitor.timeutil import from_epoch
 from tests.detection.helpers import T0, W, add, chatter, run
 
@@ -130,6 +132,88 @@ def test_non_negative_spikes(event: Callable[[BucketStats, int, random.Random], 
     opened = [e for e in events if e.transition is Transition.OPENED]
     assert [e.kind for e in opened] == [expected]
     assert not {Kind.CRISIS, Kind.BAD_BUZZ} & set(kinds(events))
+
+
+TURN = 180  # minutes of praise or news before the backlash
+
+
+def then_backlash(opening: Callable[[BucketStats, int, random.Random], None],
+                  ) -> Callable[[BucketStats, int, random.Random], None]:
+    """`opening` for TURN minutes, then a spreading backlash on top of it for two hours."""
+    def event(b: BucketStats, minute: int, rng: random.Random) -> None:
+        opening(b, minute, rng)
+        if minute >= TURN:
+            spreading(b, minute - TURN, rng)
+    return event
+
+
+@pytest.mark.parametrize(("opening", "first"), [
+    (praise, Kind.POSITIVE_BUZZ),
+    (news, Kind.VOLUME_SPIKE),
+])
+def test_a_buzz_that_turns_into_a_backlash_is_called_crisis(
+        opening: Callable[[BucketStats, int, random.Random], None], first: Kind) -> None:
+    """A launch's praise (or a news spike) runs for three hours, then a backlash spreads
+    on top of it: the same episode turns negative and is called crisis within the hour.
+    Judged on its whole run, the hours of praise outweighed the backlash and the crisis
+    was never called."""
+    buckets = stream(then_backlash(opening), TURN + 120)
+    _, events = run(Detector(DetectionSettings()), buckets)
+    assert events[0].kind is first and events[0].transition is Transition.OPENED
+    turned = [e for e in events if e.kind in (Kind.BAD_BUZZ, Kind.CRISIS)]
+    assert turned, [e.summary for e in events]
+    assert turned[0].previous_kind is first
+    said = re.search(r"turned negative after (\d+) min of ([a-z ]+)\)", turned[0].summary)
+    assert said and said[2] == first.value.replace("_", " "), turned[0].summary
+    assert TURN - 15 <= int(said[1]) <= TURN + 15
+    assert {e.episode for e in events} == {events[0].episode}  # one thread
+    crisis = [e for e in turned if e.kind is Kind.CRISIS]
+    assert crisis, [e.summary for e in events]
+    assert (crisis[0].at.timestamp() - EVENT) / 60 - TURN <= 60
+    # Judged on what came since the turn: its duration counts from there.
+    assert crisis[0].indicators["duration_minutes"] <= 60
+
+
+def test_a_turned_episode_reclassifies_exactly_as_it_was_detected() -> None:
+    """A sweep of a classification threshold replays the readings (replay.reclassify): a
+    turned episode's readings carry the turn, so the events, text included, are the same."""
+    buckets = stream(then_backlash(praise), TURN + 120)
+    _, live = run(Detector(DetectionSettings()), buckets)
+    detector, trace = Detector(DetectionSettings()), []
+    state = detector.new_state("acme")
+    for b in buckets:
+        events, reading, _ = detector.observe(state, b)
+        trace.append((b.start, "acme", tuple(events), reading))
+    config = config_from_text("topics:\n  - name: acme\n    query: acme\n")
+    again = [e for _, _, e in reclassify(trace, config)]
+    assert any("turned negative" in e.summary for e in live)
+    assert [e.to_dict() for e in again] == [e.to_dict() for e in live]
+
+
+def test_a_buzz_with_its_usual_critics_does_not_turn() -> None:
+    """Praise that draws a few critics along the way (a fifth of the extra mentions
+    negative, as in ordinary chatter) stays a positive buzz."""
+    def mixed(b: BucketStats, minute: int, rng: random.Random) -> None:
+        add(b, 30, positive=0.6, negative=0.2, fresh="fan", rng=rng)
+    state, events = run(Detector(DetectionSettings()), stream(mixed, 300, after=0))
+    assert events and {e.kind for e in events} == {Kind.POSITIVE_BUZZ}, \
+        [e.summary for e in events]
+    assert state.episode is not None and state.episode.turned is None
+
+
+def test_state_round_trip_across_a_turn_gives_identical_events() -> None:
+    """A turned episode's state (its usual bucket before the turn) survives a save and
+    load."""
+    buckets = stream(then_backlash(praise), TURN + 120)
+    cut = (EVENT - T0) // W + (TURN + 15) // 5  # a quarter of an hour into the backlash
+    detector = Detector(DetectionSettings())
+    state, _ = run(detector, buckets[:cut])
+    assert state.episode is not None and state.episode.turned is not None
+    restored = TopicState.from_dict(json.loads(json.dumps(state.to_dict())))
+    _, after_live = run(detector, buckets[cut:], state)
+    _, after_restored = run(Detector(DetectionSettings()), buckets[cut:], restored)
+    assert any(e.kind is Kind.CRISIS for e in after_live)
+    assert [e.to_dict() for e in after_live] == [e.to_dict() for e in after_restored]
 
 
 def test_silence_is_a_blind_spot_not_a_crisis() -> None:
