@@ -33,8 +33,8 @@ class Episode:
     totals: Totals = field(default_factory=Totals)
     judged: bool = False  # a reading has been classified: it may resolve from now on
     turned: int | None = None  # when the episode last turned negative (turn())
-    # Since that turn: its usual bucket before the turn (volume, negative, positive,
-    # scored), the floor of what each bucket is expected to hold.
+    # Since that turn: its usual bucket before the turn (mentions that were not negative:
+    # volume, positive, scored), the floor of what each bucket is expected to hold.
     before_turn: dict[str, float] | None = None
 
     @property
@@ -71,9 +71,14 @@ def add(episode: Episode, bucket: BucketStats, expected: float, usual: Usual) ->
     (negative, positive, scored), types = usual
     floor = episode.before_turn
     if floor is not None:  # not the source types: news covering the buzz is press all the same
-        expected = max(expected, floor["volume"])
-        negative, positive = max(negative, floor["negative"]), max(positive, floor["positive"])
-        scored = max(scored, floor["scored"])
+        # The buzz's part of this bucket: its mentions that were not negative before the
+        # turn (the backlash may have begun under them), never more than what in the bucket
+        # is not negative (a buzz that has faded leaves the backlash alone, and its new
+        # voices are not discounted for fans who left), on top of the usual negative ones.
+        expected = max(expected, min(floor["volume"], bucket.volume - bucket.negative)
+                       + negative)
+        positive = max(positive, min(floor["positive"], bucket.positive))
+        scored = max(scored, min(floor["scored"], bucket.scored - bucket.negative) + negative)
     episode.totals.add(bucket, expected, negative, positive, scored, expected_types=types)
 
 
@@ -87,19 +92,29 @@ def turn(episode: Episode, onset: int, at: int, ratio: float,
     began = episode.onset if episode.onset is not None else episode.start
     before = [b for b, _, _ in history if began <= b.start < onset]
     if before:
-        n, totals = float(len(before)), Totals()
-        for b in before:
-            totals.add(b, 0.0)
+        # The lower of its last hour's and last quarter hour's levels: a buzz fading as
+        # the backlash comes is not expected back at its peak.
+        floor = min((_level(before), _level(before[-3:])), key=lambda f: f["volume"])
     else:
-        totals = episode.totals
         n = max(1.0, (at - began) / max(1, history[-1][0].width if history else 300))
-    floor = {"volume": totals.volume / n, "negative": totals.negative / n,
-             "positive": totals.positive / n, "scored": totals.scored / n}
+        floor = _level([], episode.totals, n)
     episode.totals, episode.before_turn = Totals(), floor
     episode.onset, episode.turned, episode.peak_ratio = onset, at, ratio
     for b, expected, usual in history:
         if b.start >= onset:
             add(episode, b, expected, usual)
+
+
+def _level(buckets: list[BucketStats], totals: Totals | None = None,
+           n: float = 0.0) -> dict[str, float]:
+    """Mentions per bucket that were not negative (volume, positive, scored) of `buckets`,
+    or of `totals` over `n` buckets."""
+    if totals is None:
+        totals, n = Totals(), float(len(buckets))
+        for b in buckets:
+            totals.add(b, 0.0)
+    return {"volume": (totals.volume - totals.negative) / n, "positive": totals.positive / n,
+            "scored": (totals.scored - totals.negative) / n}
 
 
 def make_event(episode_id: str, topic: str, start: int, at: int, kind: Kind,

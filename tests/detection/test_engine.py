@@ -137,27 +137,36 @@ def test_non_negative_spikes(event: Callable[[BucketStats, int, random.Random], 
 TURN = 180  # minutes of praise or news before the backlash
 
 
+def loud_praise(b: BucketStats, minute: int, rng: random.Random) -> None:
+    add(b, 60, positive=0.8, fresh="fan", rng=rng)  # twice the backlash's first hour
+
+
 def then_backlash(opening: Callable[[BucketStats, int, random.Random], None],
-                  ) -> Callable[[BucketStats, int, random.Random], None]:
-    """`opening` for TURN minutes, then a spreading backlash on top of it for two hours."""
+                  keep: bool = True) -> Callable[[BucketStats, int, random.Random], None]:
+    """`opening` for TURN minutes, then a spreading backlash for two hours, on top of it
+    (`keep`) or after it has stopped (its episode still open: it resolves hours later)."""
     def event(b: BucketStats, minute: int, rng: random.Random) -> None:
-        opening(b, minute, rng)
+        if keep or minute < TURN:
+            opening(b, minute, rng)
         if minute >= TURN:
             spreading(b, minute - TURN, rng)
     return event
 
 
-@pytest.mark.parametrize(("opening", "first"), [
-    (praise, Kind.POSITIVE_BUZZ),
-    (news, Kind.VOLUME_SPIKE),
+@pytest.mark.parametrize(("opening", "first", "keep"), [
+    (praise, Kind.POSITIVE_BUZZ, True),
+    (news, Kind.VOLUME_SPIKE, True),
+    (loud_praise, Kind.POSITIVE_BUZZ, False),
 ])
 def test_a_buzz_that_turns_into_a_backlash_is_called_crisis(
-        opening: Callable[[BucketStats, int, random.Random], None], first: Kind) -> None:
-    """A launch's praise (or a news spike) runs for three hours, then a backlash spreads
-    on top of it: the same episode turns negative and is called crisis within the hour.
-    Judged on its whole run, the hours of praise outweighed the backlash and the crisis
-    was never called."""
-    buckets = stream(then_backlash(opening), TURN + 120)
+        opening: Callable[[BucketStats, int, random.Random], None], first: Kind,
+        keep: bool) -> None:
+    """A launch's praise (or a news spike) runs for three hours, then a backlash spreads,
+    on top of it or just after it stopped: the same episode turns negative and is called
+    crisis within the hour. Judged on its whole run, the hours of praise outweighed the
+    backlash and the crisis was never called; judged against the buzz's level before the
+    turn while the buzz had stopped, the backlash's new voices were all discounted."""
+    buckets = stream(then_backlash(opening, keep), TURN + 120)
     _, events = run(Detector(DetectionSettings()), buckets)
     assert events[0].kind is first and events[0].transition is Transition.OPENED
     turned = [e for e in events if e.kind in (Kind.BAD_BUZZ, Kind.CRISIS)]
