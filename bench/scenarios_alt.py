@@ -184,10 +184,14 @@ class _Brand:
 def generate(seed: int, days: int = 4, rate: tuple[float, float] = (20, 150),
              multiple: tuple[float, float] = (3, 10), many_bots: bool = False,
              slow: tuple[float, float] = (3, 6), turns: bool = False,
+             after_flood: bool = False,
              ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], str]:
     """(mentions in the replay format, labels, vigie.yaml text) for one seed. With `turns`,
     the positive buzz and the news spike are each hit by a fast crisis 0.5-2.5 h after they
-    start (a launch that goes wrong, a story that turns into outrage), labelled too."""
+    start (a launch that goes wrong, a story that turns into outrage), labelled too; with
+    `after_flood`, the bad buzz and the flood (real outrage after bots or a few angry
+    accounts: their episode is then rightly called crisis, so bad_buzz_as_crisis means
+    nothing there)."""
     rng = random.Random(seed * 7919 + 13)
     start = datetime(2026, 2, 2, tzinfo=UTC) + timedelta(days=rng.randrange(0, 200))
     end = start + timedelta(days=days + 1)
@@ -210,7 +214,8 @@ def generate(seed: int, days: int = 4, rate: tuple[float, float] = (20, 150),
             t1 = brand.event(kind, t0, extra, many_bots, slow)
             labels.append({"topic": name.lower(), "type": kind.removesuffix("_fast")
                            .removesuffix("_slow"), "start": _iso(t0), "end": _iso(t1)})
-            if turns and kind in ("positive_buzz", "volume_spike"):
+            if (turns and kind in ("positive_buzz", "volume_spike")) or (
+                    after_flood and kind in ("bad_buzz", "flood")):
                 t2 = t0 + timedelta(hours=rng.uniform(0.5, 2.5))
                 t3 = brand.event("crisis_fast", t2, brand.peak * rng.uniform(*multiple),
                                  many_bots, slow)
@@ -237,6 +242,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--turns", action="store_true",
                         help="a fast crisis breaks out 0.5-2.5 h into the positive buzz and the "
                         "news spike")
+    parser.add_argument("--after-flood", action="store_true",
+                        help="a fast crisis breaks out 0.5-2.5 h into the bad buzz and the flood")
     parser.add_argument("--out", type=Path, help="also write each seed's files here")
     args = parser.parse_args(argv)
     first, _, last = args.seeds.partition("-")
@@ -244,7 +251,8 @@ def main(argv: list[str] | None = None) -> int:
     for seed in range(int(first), int(last or first) + 1):
         mentions, seed_labels, config = generate(seed, args.days, tuple(args.rate),
                                                  tuple(args.multiple), args.many_bots,
-                                                 tuple(args.slow), args.turns)
+                                                 tuple(args.slow), args.turns,
+                                                 args.after_flood)
         if args.out:
             folder = args.out / f"seed{seed}"
             folder.mkdir(parents=True, exist_ok=True)

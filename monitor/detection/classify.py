@@ -67,16 +67,26 @@ def classify(ind: dict[str, float], s: DetectionSettings, current: Kind | None =
     size = _ev("peak_ratio", peak, s.min_ratio, ">=",
                f"{peak:.1f}x the usual volume ({ind['episode_volume']:.0f} mentions)")
 
-    # A flood is copy-paste from few accounts: near-duplicates alone are also what a story
-    # shared by thousands looks like, so they count only with accounts posting more than
-    # once on average (half the concentration threshold) or a top five carrying 30%, and
-    # twice their equal share: among 16 authors posting once each, the top five carry 31%.
+    # A flood is copy-paste from few accounts, or a few accounts posting a lot (_flood) ...
     dup, conc = ind["near_duplicate_ratio"], ind["concentration"]
-    top, authors_n = ind["top_authors_share"], ind["distinct_authors"]
-    few_loud = top >= 0.3 and top * authors_n >= 10.0
-    flood_dup = dup >= s.flood_duplicate_ratio and (conc >= s.flood_concentration / 2
-                                                    or few_loud)
-    flood_conc = conc >= s.flood_concentration
+    flood_dup, flood_conc, few_loud = _flood(dup, conc, ind["top_authors_share"],
+                                             ind["distinct_authors"], s)
+    # ... and a flood is held only while its last hour is one too, or is no wave without
+    # its five loudest accounts, or brought fewer new people than a crisis needs: a bot
+    # flood followed by real outrage is judged on the outrage once the bots no longer make
+    # the hour (their thousands of posts would otherwise hold the whole episode as a flood
+    # for hours); a flood that is fading, or just stopped, stays what it was, and so do
+    # many bots posting once an hour each (they are no new people).
+    hour_conc = ind.get("hour_concentration", conc)
+    hour_top = ind.get("hour_top_authors_share", ind["top_authors_share"])
+    hour = _flood(ind.get("hour_near_duplicate_ratio", dup), hour_conc, hour_top,
+                  ind.get("hour_distinct_authors", ind["distinct_authors"]), s,
+                  margin=s.reclassify_margin)  # clearly no flood: not on a single mention
+    lifted = (flood_dup or flood_conc) and not (hour[0] or hour[1]) \
+        and ind["volume_ratio"] * (1.0 - hour_top) >= s.min_ratio \
+        and ind.get("hour_new_authors", 0.0) >= crisis_authors(ind, s)
+    if lifted:
+        flood_dup = flood_conc = few_loud = False
     flood_ev = (_ev("near_duplicate_ratio", dup, s.flood_duplicate_ratio, ">=",
                     f"{_pct(dup)} near-duplicates: copy-paste or bot flood")
                 if flood_dup else
@@ -110,8 +120,9 @@ def classify(ind: dict[str, float], s: DetectionSettings, current: Kind | None =
     min_authors = crisis_authors(ind, s)
     # Spread: enough new people, on enough kinds of sources, and many people rather than a
     # few loud ones (a crisis's mentions come from people who mostly post once or twice).
+    conc_now = hour_conc if lifted else conc  # the bots' posts are not the outrage's
     spread = authors >= min_authors and types >= s.crisis_min_source_types \
-        and conc < s.crisis_max_concentration
+        and conc_now < s.crisis_max_concentration
     press = s.crisis_min_news > 0 and news >= s.crisis_min_news
     lasting = minutes >= s.seconds("crisis_min_duration") / 60.0
     fast = peak >= s.crisis_fast_ratio
@@ -148,14 +159,14 @@ def classify(ind: dict[str, float], s: DetectionSettings, current: Kind | None =
     # the press to corroborate it, a few loud accounts and their echo on a small brand are
     # a bad buzz.
     many = authors >= 2 * s.crisis_min_authors or (
-        authors >= NO_PRESS_AUTHORS * min_authors and conc < s.flood_concentration / 2)
+        authors >= NO_PRESS_AUTHORS * min_authors and conc_now < s.flood_concentration / 2)
     broad = types >= s.crisis_min_source_types + 1 and many
     if spread and broad and lasting and live:
         return Decision(Kind.CRISIS, _crisis_severity(ind, s), (negative, spread_ev, last_ev, size))
     held = []
-    if not spread and conc >= s.crisis_max_concentration:
-        held.append(_ev("concentration", conc, s.crisis_max_concentration, ">=",
-                        f"driven by few accounts: {conc:.1f} mentions per author"))
+    if not spread and conc_now >= s.crisis_max_concentration:
+        held.append(_ev("concentration", conc_now, s.crisis_max_concentration, ">=",
+                        f"driven by few accounts: {conc_now:.1f} mentions per author"))
     elif not spread:
         held.append(_ev("excess_authors", authors, min_authors, "<",
                         f"contained: {authors:.0f} authors, {types:.0f} kind(s) of sources"))
@@ -167,6 +178,21 @@ def classify(ind: dict[str, float], s: DetectionSettings, current: Kind | None =
                         "<", f"only {minutes:.0f} min so far"))
     severity = Severity.MEDIUM if peak >= s.high_ratio else Severity.LOW
     return Decision(Kind.BAD_BUZZ, severity, (negative, size, *held))
+
+
+def _flood(dup: float, conc: float, top: float, authors: float, s: DetectionSettings,
+           margin: float = 0.0) -> tuple[bool, bool, bool]:
+    """The flood tests: (near-duplicates from few accounts, many posts per account, a loud
+    top five), with the shares' thresholds `margin` lower and the concentration's twice
+    `margin` lower in proportion. Near-duplicates alone are also what a story shared by
+    thousands looks like, so they count only with accounts posting more than once on
+    average (half the concentration threshold) or a top five carrying 30%, and twice their
+    equal share: among 16 authors posting once each, the top five carry 31%."""
+    per_author = s.flood_concentration * (1.0 - 2.0 * margin)
+    few_loud = top >= 0.3 - margin and top * authors >= 10.0
+    flood_dup = dup >= s.flood_duplicate_ratio - margin and (conc >= per_author / 2
+                                                             or few_loud)
+    return flood_dup, conc >= per_author, few_loud
 
 
 def crisis_authors(ind: dict[str, float], s: DetectionSettings) -> float:

@@ -24,7 +24,7 @@ from monitor.config.files import PlannedEvent
 from monitor.detection.baseline import Baseline, Rates
 from monitor.detection.blindspots import Silence
 from monitor.detection.episodes import Episode, Reading, decide, measure, turn
-from monitor.detection.features import Window
+from monitor.detection.features import Totals, Window
 from monitor.detection.settings import DetectionSettings
 from monitor.detection.tails import count_surprise
 from monitor.model import BucketStats, EpisodeEvent
@@ -40,6 +40,18 @@ WAVE = 2.0  # a new wave inside an episode: twice the surprise of its earlier ri
 WAVE_RECORD = 0.8
 EARLY_AFTER = 1800  # the anomaly score is never given before 30 minutes of episode
 HABIT_LEVELS = (3.0, 4.5, 6.0, 9.0, 12.0, 18.0, 24.0, 36.0)
+
+
+def _last_hour(episode: Episode, buckets: Sequence[BucketStats],
+               ring: Sequence[Sequence[float]]) -> Totals:
+    """The episode's buckets of the window (those since its onset), this one included,
+    with the volume the baseline expected of them."""
+    began = episode.onset if episode.onset is not None else episode.start
+    totals = Totals()
+    for b, row in zip(buckets, ring, strict=True):
+        if b.start >= began:
+            totals.add(b, row[1])
+    return totals
 
 
 def _turn_surprise(share: float, spans: Sequence[tuple[float, float]], usual_share: float,
@@ -472,8 +484,6 @@ class Detector:
                           state.volume.window_dispersion(rates))
         events += silence.topic(state, bucket, mu)
         events += silence.sources(state, bucket, mu)
-        window = Window(volume=wx, baseline=wmu, surprise=raw, recent=recent, before=before,
-                        usual_hourly=usual_hourly)
         per_mention = 1.0 / (state.volume_sum + 5)
         share_types = {k: v * per_mention for k, v in state.type_sums.items()}
 
@@ -505,6 +515,9 @@ class Detector:
             state.negative_since = None  # the run is the episode's now: its share is theirs
         episode, reading = state.episode, None
         if episode is not None:
+            window = Window(volume=wx, baseline=wmu, surprise=raw, recent=recent, before=before,
+                            usual_hourly=usual_hourly,
+                            last_hour=_last_hour(episode, state.recent_buckets, state.ring))
             quiet = (not anomalous and wx < s.resolve_ratio * max(wmu, s.min_excess / size)) \
                 or wx <= wmu
             counts, usual_types = usual(mu)

@@ -45,6 +45,13 @@ INDICATORS: dict[str, str] = {
     "near_duplicate_ratio": "near-duplicate mentions / episode volume (copy-paste, bots)",
     "concentration": "mentions per distinct author (a few accounts posting a lot)",
     "top_authors_share": "share of mentions from the 5 most active authors",
+    "hour_near_duplicate_ratio": "near_duplicate_ratio of the episode's last hour (the window)",
+    "hour_concentration": "concentration of the episode's last hour",
+    "hour_top_authors_share": "top_authors_share of the episode's last hour",
+    "hour_distinct_authors": "distinct authors of the episode's last hour",
+    "hour_new_authors": "authors of the episode's last hour it had not heard from before, "
+                        "beyond the mentions the baseline expected in that hour (the people "
+                        "a new wave brought)",
     "reach": "summed audience of the mentions since the rise began",
     "duration_minutes": "minutes since the rise began (the onset, up to an hour or so before "
                         "the episode opened), or since its negative run began if it turned",
@@ -127,6 +134,8 @@ class Window:
     recent: float  # last 15 minutes
     before: float  # the 15 minutes before those
     usual_hourly: float = 0.0  # mentions in an average hour of the topic (0: unknown)
+    # The open episode's buckets of the window (None: its totals stand for them).
+    last_hour: Totals | None = None
 
 
 def indicators(totals: Totals, window: Window, peak_ratio: float,
@@ -135,10 +144,11 @@ def indicators(totals: Totals, window: Window, peak_ratio: float,
     volume = max(totals.volume, 0)
     scored = totals.scored
     authors = totals.distinct_authors
-    mentions = sum(totals.authors.values()) if totals.authors else volume + totals.syndicated
     ratio = window.volume / window.baseline if window.baseline > 0 else 0.0
-    top = sorted(totals.authors.values(), reverse=True)[:5]
     news = totals.source_types.get(NEWS, 0)
+    dup, conc, top = _who(totals)
+    hour = window.last_hour
+    hour_dup, hour_conc, hour_top = (dup, conc, top) if hour is None else _who(hour)
     return {
         "volume": window.volume,
         "baseline": round(window.baseline, 3),
@@ -165,14 +175,36 @@ def indicators(totals: Totals, window: Window, peak_ratio: float,
         "news_stories": float(news),
         "news_pickup": max(0.0, news - totals.expected_types.get(NEWS, 0.0)),
         "news_share": news / volume if volume else 0.0,
-        "near_duplicate_ratio": totals.near_duplicates / volume if volume else 0.0,
-        "concentration": mentions / authors if authors else 0.0,
-        "top_authors_share": sum(top) / sum(totals.authors.values()) if totals.authors else 0.0,
+        "near_duplicate_ratio": dup,
+        "concentration": conc,
+        "top_authors_share": top,
+        "hour_near_duplicate_ratio": hour_dup,
+        "hour_concentration": hour_conc,
+        "hour_top_authors_share": hour_top,
+        "hour_distinct_authors": float(authors if hour is None else hour.distinct_authors),
+        "hour_new_authors": (max(0.0, authors - totals.expected) if hour is None
+                             else _new_authors(totals, hour)),
         "reach": float(totals.reach),
         "duration_minutes": duration_minutes,
         "acceleration": (window.recent + 1.0) / (window.before + 1.0),
         "decay": ratio / max(peak_ratio, ratio) if max(peak_ratio, ratio) > 0 else 0.0,
     }
+
+
+def _new_authors(totals: Totals, hour: Totals) -> float:
+    """Authors whose every mention in the episode is in `hour`, beyond its expected volume."""
+    new = sum(1 for name, count in hour.authors.items() if totals.authors.get(name, 0) <= count)
+    return max(0.0, new + hour.authors_estimate - hour.expected)
+
+
+def _who(totals: Totals) -> tuple[float, float, float]:
+    """Near-duplicate ratio, mentions per author and the top five authors' share."""
+    volume, authors = max(totals.volume, 0), totals.distinct_authors
+    mentions = sum(totals.authors.values()) if totals.authors else volume + totals.syndicated
+    top = sorted(totals.authors.values(), reverse=True)[:5]
+    return (totals.near_duplicates / volume if volume else 0.0,
+            mentions / authors if authors else 0.0,
+            sum(top) / sum(totals.authors.values()) if totals.authors else 0.0)
 
 
 def _excess_share(totals: Totals, count: int, usual: float) -> float:
