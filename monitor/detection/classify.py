@@ -67,6 +67,8 @@ def classify(ind: dict[str, float], s: DetectionSettings, current: Kind | None =
     size = _ev("peak_ratio", peak, s.min_ratio, ">=",
                f"{peak:.1f}x the usual volume ({ind['episode_volume']:.0f} mentions)")
 
+    # The authors a crisis needs on this topic (crisis_authors).
+    min_authors = crisis_authors(ind, s)
     # A flood is copy-paste from few accounts, or a few accounts posting a lot (_flood) ...
     dup, conc = ind["near_duplicate_ratio"], ind["concentration"]
     flood_dup, flood_conc, few_loud = _flood(dup, conc, ind["top_authors_share"],
@@ -84,7 +86,7 @@ def classify(ind: dict[str, float], s: DetectionSettings, current: Kind | None =
                   margin=s.reclassify_margin)  # clearly no flood: not on a single mention
     lifted = (flood_dup or flood_conc) and not (hour[0] or hour[1]) \
         and ind["volume_ratio"] * (1.0 - hour_top) >= s.min_ratio \
-        and ind.get("hour_new_authors", 0.0) >= crisis_authors(ind, s)
+        and ind.get("hour_new_authors", 0.0) >= min_authors
     if lifted:
         flood_dup = flood_conc = few_loud = False
     flood_ev = (_ev("near_duplicate_ratio", dup, s.flood_duplicate_ratio, ">=",
@@ -117,7 +119,6 @@ def classify(ind: dict[str, float], s: DetectionSettings, current: Kind | None =
     # What the episode brought: authors and press beyond the topic's usual chatter.
     authors, types = ind["excess_authors"], ind["source_types"]
     news, minutes = ind["news_pickup"], ind["duration_minutes"]
-    min_authors = crisis_authors(ind, s)
     # Spread: enough new people, on enough kinds of sources, and many people rather than a
     # few loud ones (a crisis's mentions come from people who mostly post once or twice).
     conc_now = hour_conc if lifted else conc  # the bots' posts are not the outrage's

@@ -23,7 +23,7 @@ from typing import Any
 from monitor.config.files import PlannedEvent
 from monitor.detection.baseline import Baseline, Rates
 from monitor.detection.blindspots import Silence
-from monitor.detection.episodes import Episode, Reading, decide, measure, turn
+from monitor.detection.episodes import Episode, Reading, Usual, add, decide, measure, turn
 from monitor.detection.features import Totals, Window
 from monitor.detection.settings import DetectionSettings
 from monitor.detection.tails import count_surprise
@@ -487,7 +487,7 @@ class Detector:
         per_mention = 1.0 / (state.volume_sum + 5)
         share_types = {k: v * per_mention for k, v in state.type_sums.items()}
 
-        def usual(expected: float) -> tuple[tuple[float, float, float], dict[str, float]]:
+        def usual(expected: float) -> Usual:
             """What the baseline expected in a bucket: (negative, positive, scored) and
             mentions per source type."""
             scored = expected * scored_share
@@ -501,8 +501,7 @@ class Detector:
             state.episode = Episode(topic=state.topic, start=start, onset=min(onset, start))
             for row, earlier in zip(state.ring[:-1], state.recent_buckets[:-1], strict=True):
                 if earlier.start >= onset:
-                    counts, types = usual(row[1])
-                    state.episode.totals.add(earlier, row[1], *counts, expected_types=types)
+                    add(state.episode, earlier, row[1], usual(row[1]))
         elif state.episode is not None and s_turn >= s.negative_surprise \
                 and _turns(state.episode, state.negative_since, state.turn_share, neg_share,
                            s.min_ratio):
@@ -520,8 +519,7 @@ class Detector:
                             last_hour=_last_hour(episode, state.recent_buckets, state.ring))
             quiet = (not anomalous and wx < s.resolve_ratio * max(wmu, s.min_excess / size)) \
                 or wx <= wmu
-            counts, usual_types = usual(mu)
-            reading = measure(episode, bucket, mu, counts, usual_types, window, quiet, s)
+            reading = measure(episode, bucket, mu, usual(mu), window, quiet, s)
             if reading is not None and reading.resolve:
                 state.episode = None
                 state.calm_since = start

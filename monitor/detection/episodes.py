@@ -61,7 +61,9 @@ class Episode:
                    turned=data.get("turned"), before_turn=data.get("before_turn"))
 
 
-Usual = tuple[tuple[float, float, float], dict[str, float]]  # see measure()
+# What the baseline expected in a bucket: (negative, positive, scored) mentions, and
+# mentions per source type.
+Usual = tuple[tuple[float, float, float], dict[str, float]]
 
 
 def add(episode: Episode, bucket: BucketStats, expected: float, usual: Usual) -> None:
@@ -147,18 +149,16 @@ class Reading:
     turned_after: float | None = None  # minutes of episode before its turn of tone, if any
 
 
-def measure(episode: Episode, bucket: BucketStats, expected: float,
-            usual: tuple[float, float, float], usual_types: dict[str, float],
+def measure(episode: Episode, bucket: BucketStats, expected: float, usual: Usual,
             window: Window, quiet: bool, s: DetectionSettings) -> Reading | None:
     """Add one bucket to an open episode and return what it showed: a reading to classify,
     one that resolves it (the topic has been quiet for `resolve_after`), or None (quiet,
     not yet for long). Independent of the classification: see Reading.
 
-    `usual` is (negative, positive, scored) mentions the baseline expected in this bucket,
-    `usual_types` the same per source type; `quiet` says the topic is back near its
-    baseline at this bucket.
+    `usual` is what the baseline expected in this bucket besides its volume (see Usual);
+    `quiet` says the topic is back near its baseline at this bucket.
     """
-    add(episode, bucket, expected, (usual, usual_types))
+    add(episode, bucket, expected, usual)
     ratio = window.volume / window.baseline if window.baseline > 0 else 0.0
     episode.peak_ratio = max(episode.peak_ratio, ratio)
     began = episode.onset if episode.onset is not None else episode.start
