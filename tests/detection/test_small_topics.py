@@ -183,3 +183,37 @@ def test_a_big_brand_fans_sharing_good_news_stay_positive_buzz() -> None:
                        episode_volume=226.0, usual_hourly=300.0, near_duplicate_ratio=0.74,
                        concentration=1.54, top_authors_share=0.27)
     assert classify(fans, DetectionSettings()).kind is Kind.POSITIVE_BUZZ
+
+
+def crowd(near_dup: float) -> Callable[[BucketStats, int, random.Random], None]:
+    """A negative wave without press on two kinds of sources only: three new voices a bucket
+    on social media, one on a forum every other bucket, each with `near_dup` chance of
+    repeating an earlier text."""
+    def event(b: BucketStats, minute: int, rng: random.Random) -> None:
+        add(b, 3, negative=0.9, fresh="s", near_dup=near_dup, rng=rng)
+        if minute % 10 == 0:
+            add(b, 1, negative=0.9, fresh="f", source="reddit", source_type="forum",
+                near_dup=near_dup, rng=rng)
+    return event
+
+
+def test_a_small_brand_crowd_on_two_kinds_of_sources_is_a_crisis() -> None:
+    """Three times the topic's scaled authors (30), posting once each in their own words, on
+    social media and a forum, without press: a crisis once it has lasted, though no third
+    kind of source joined it (before: bad buzz for the whole two hours)."""
+    _, events = run(Detector(DetectionSettings()), small_stream(crowd(0.0), 120))
+    crisis = [e for e in events if e.kind is Kind.CRISIS]
+    assert crisis, [e.summary for e in events]
+    first = crisis[0]
+    assert (first.at.timestamp() - EVENT) / 60 <= 60, first.summary
+    assert first.indicators["source_types"] == 2 and first.indicators["news_pickup"] < 1
+    assert any(e.feature == "excess_authors" and e.threshold == 30 for e in first.evidence)
+
+
+def test_a_crowd_of_single_post_accounts_repeating_one_text_stays_bad_buzz() -> None:
+    """The same crowd, 90% near-duplicates: many single-post accounts pasting one text is
+    a flood's signature, not a crowd's; bad buzz, never a crisis, without press or a third
+    kind of source."""
+    _, events = run(Detector(DetectionSettings()), small_stream(crowd(0.9), 120))
+    assert events and events[0].kind is Kind.BAD_BUZZ
+    assert Kind.CRISIS not in [e.kind for e in events], [e.summary for e in events]
