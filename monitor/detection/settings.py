@@ -201,7 +201,8 @@ class DetectionSettings(BaseModel):
     )
     crisis_min_news: int = Field(
         default=2, ge=0,
-        description="News stories that count as press pickup.",
+        description="News stories that count as press pickup. Without it, a crisis needs a "
+        "third kind of source, or three times its authors posting once in their own words.",
     )
     crisis_min_duration: str = Field(
         default="30m",
