@@ -183,9 +183,18 @@ def classify(ind: dict[str, float], s: DetectionSettings, current: Kind | None =
     elif not spread:
         held.append(_ev("excess_authors", authors, min_authors, "<",
                         f"contained: {authors:.0f} authors, {types:.0f} kind(s) of sources"))
-    elif not press:
+    elif not press and not (broad or crowd):
+        # Say what would make it a crisis without the press, too.
+        need = NO_PRESS_AUTHORS * min_authors if once else 2.0 * s.crisis_min_authors
+        need = min(need, 2.0 * s.crisis_min_authors)
         held.append(_ev("news_pickup", news, float(s.crisis_min_news), "<",
-                        f"no press pickup yet ({news:.0f} news stories)"))
+                        f"no press pickup yet ({news:.0f} news stories); without it, a crisis "
+                        f"needs {s.crisis_min_source_types + 1} kinds of sources and "
+                        f"{need:.0f} new authors, or {3 * min_authors:.0f} posting once in "
+                        f"their own words"))
+    elif not live:
+        held.append(_ev("volume_ratio", ratio, s.min_ratio, "<",
+                        f"fading: {ratio:.1f}x the usual volume"))
     else:
         held.append(_ev("duration_minutes", minutes, s.seconds("crisis_min_duration") / 60.0,
                         "<", f"only {minutes:.0f} min so far"))

@@ -217,3 +217,23 @@ def test_a_crowd_of_single_post_accounts_repeating_one_text_stays_bad_buzz() -> 
     _, events = run(Detector(DetectionSettings()), small_stream(crowd(0.9), 120))
     assert events and events[0].kind is Kind.BAD_BUZZ
     assert Kind.CRISIS not in [e.kind for e in events], [e.summary for e in events]
+
+
+def test_a_held_bad_buzz_says_what_a_crisis_still_needs() -> None:
+    """Spread, without press: the explanation names the no-press path's needs; with press
+    and lasting but fading under `min_ratio`, it says fading (not "only N min so far")."""
+    s = DetectionSettings()
+    spread = _indicators(excess_negative_share=0.8, negative_share=0.8, excess_authors=12.0,
+                         distinct_authors=14.0, source_types=2.0, concentration=1.1,
+                         duration_minutes=45.0)
+    decision = classify(spread, s)
+    assert decision.kind is Kind.BAD_BUZZ
+    held = decision.evidence[-1]
+    assert held.feature == "news_pickup"
+    assert "3 kinds of sources and 15 new authors, or 30 posting once" in held.text
+    fading = dict(spread, news_pickup=3.0, volume_ratio=1.2)
+    decision = classify(fading, s)
+    assert decision.kind is Kind.BAD_BUZZ
+    assert decision.evidence[-1].feature == "volume_ratio"
+    assert decision.evidence[-1].text == "fading: 1.2x the usual volume"
+    assert classify(dict(fading, volume_ratio=2.5), s).kind is Kind.CRISIS
