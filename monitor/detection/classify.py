@@ -185,8 +185,9 @@ def classify(ind: dict[str, float], s: DetectionSettings, current: Kind | None =
                         f"contained: {authors:.0f} authors, {types:.0f} kind(s) of sources"))
     elif not press and not (broad or crowd):
         # Say what would make it a crisis without the press, too.
-        need = NO_PRESS_AUTHORS * min_authors if once else 2.0 * s.crisis_min_authors
-        need = min(need, 2.0 * s.crisis_min_authors)
+        need = 2.0 * s.crisis_min_authors  # `many`, spelt out
+        if once:
+            need = min(need, NO_PRESS_AUTHORS * min_authors)
         held.append(_ev("news_pickup", news, float(s.crisis_min_news), "<",
                         f"no press pickup yet ({news:.0f} news stories); without it, a crisis "
                         f"needs {s.crisis_min_source_types + 1} kinds of sources and "
