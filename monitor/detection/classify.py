@@ -14,6 +14,7 @@ The order of questions:
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from monitor.detection.settings import DetectionSettings
@@ -191,8 +192,8 @@ def classify(ind: dict[str, float], s: DetectionSettings, current: Kind | None =
         held.append(_ev("news_pickup", news, float(s.crisis_min_news), "<",
                         f"no press pickup yet ({news:.0f} news stories); without it, a crisis "
                         f"needs {s.crisis_min_source_types + 1} kinds of sources and "
-                        f"{need:.0f} new authors, or {3 * min_authors:.0f} posting once in "
-                        f"their own words"))
+                        f"{math.ceil(need)} new authors, or {math.ceil(3 * min_authors)} "
+                        f"posting once in their own words"))
     elif not live:
         held.append(_ev("volume_ratio", ratio, s.min_ratio, "<",
                         f"fading: {ratio:.1f}x the usual volume"))

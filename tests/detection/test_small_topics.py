@@ -237,3 +237,6 @@ def test_a_held_bad_buzz_says_what_a_crisis_still_needs() -> None:
     assert decision.evidence[-1].feature == "volume_ratio"
     assert decision.evidence[-1].text == "fading: 1.2x the usual volume"
     assert classify(dict(fading, volume_ratio=2.5), s).kind is Kind.CRISIS
+    # Thresholds the counts must reach, so never rounded down: 1.5 x 19 authors is 29.
+    odd = classify(dict(spread, usual_hourly=19.0, excess_authors=20.0), s).evidence[-1].text
+    assert "3 kinds of sources and 29 new authors, or 57 posting once" in odd
