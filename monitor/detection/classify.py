@@ -140,7 +140,8 @@ def classify(ind: dict[str, float], s: DetectionSettings, current: Kind | None =
     if flood_dup or flood_conc:
         return Decision(Kind.BAD_BUZZ, Severity.LOW, (flood_ev, negative, size))
     # Press pickup with spread makes a crisis once it lasts or is big; without the press, a
-    # negative wave must reach a third kind of source and last twice as long.
+    # negative wave must also reach a third kind of source with more authors, or be a crowd
+    # (below), and last.
     wide = authors >= 3 * min_authors
     # A crisis is called on a live wave, not on the totals of one that is fading.
     live = ratio >= s.min_ratio
