@@ -38,6 +38,11 @@ CLASSIFY_ONLY = frozenset({
 # its authors on three kinds of sources with fewer than 1.67 mentions per author
 # (docs/detection.md, "Small topics").
 NO_PRESS_AUTHORS = 1.5
+# The part of `negative_share` a crisis call needs in the episode's last hour (the totals
+# decide the class; this only keeps a stale episode from being called crisis). At half, no
+# crisis of the benchmarks is called later; at the full share, a large brand's crisis whose
+# last hour was 31-37% negative (press and mixed reactions) waited an hour more.
+STILL_NEGATIVE = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +149,13 @@ def classify(ind: dict[str, float], s: DetectionSettings, current: Kind | None =
     # (below), and last.
     wide = authors >= 3 * min_authors
     # A crisis is called on a live wave, not on the totals of one that is fading.
-    live = ratio >= s.min_ratio
+    # ... and still negative: its last hour at least STILL_NEGATIVE of `negative_share`
+    # negative. An episode kept open for a day (a weekend flood, then a business brand's
+    # ordinary Monday over a baseline that has seen no Monday yet) must not be called a
+    # crisis on the day's authors and the flood's tone.
+    hour_neg = ind.get("hour_negative_share", neg)
+    still = hour_neg >= STILL_NEGATIVE * s.negative_share
+    live = ratio >= s.min_ratio and still
     if spread and press and live and (lasting or fast or wide):
         if lasting:
             third = last_ev
@@ -195,6 +206,9 @@ def classify(ind: dict[str, float], s: DetectionSettings, current: Kind | None =
                         f"needs {s.crisis_min_source_types + 1} kinds of sources and "
                         f"{math.ceil(need)} new authors, or {math.ceil(3 * min_authors)} "
                         f"posting once in their own words"))
+    elif not still:
+        held.append(_ev("hour_negative_share", hour_neg, STILL_NEGATIVE * s.negative_share,
+                        "<", f"no longer negative: {_pct(hour_neg)} of the last hour"))
     elif not live:
         held.append(_ev("volume_ratio", ratio, s.min_ratio, "<",
                         f"fading: {ratio:.1f}x the usual volume"))

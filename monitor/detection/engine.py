@@ -16,14 +16,14 @@ blind spot, never as a crisis.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from monitor.config.files import PlannedEvent
 from monitor.detection.baseline import Baseline, Rates
 from monitor.detection.blindspots import Silence
-from monitor.detection.episodes import Episode, Reading, Usual, add, decide, measure, turn
+from monitor.detection.episodes import Episode, Reading, Usual, add, add_to, decide, measure, turn
 from monitor.detection.features import Totals, Window
 from monitor.detection.settings import DetectionSettings
 from monitor.detection.tails import count_surprise
@@ -43,14 +43,14 @@ HABIT_LEVELS = (3.0, 4.5, 6.0, 9.0, 12.0, 18.0, 24.0, 36.0)
 
 
 def _last_hour(episode: Episode, buckets: Sequence[BucketStats],
-               ring: Sequence[Sequence[float]]) -> Totals:
+               ring: Sequence[Sequence[float]], usual: Callable[[float], Usual]) -> Totals:
     """The episode's buckets of the window (those since its onset), this one included,
-    with the volume the baseline expected of them."""
+    with what they were expected to hold, as the episode's totals count it (add_to)."""
     began = episode.onset if episode.onset is not None else episode.start
     totals = Totals()
     for b, row in zip(buckets, ring, strict=True):
         if b.start >= began:
-            totals.add(b, row[1])
+            add_to(totals, episode, b, row[1], usual(row[1]))
     return totals
 
 
@@ -516,7 +516,7 @@ class Detector:
         if episode is not None:
             window = Window(volume=wx, baseline=wmu, surprise=raw, recent=recent, before=before,
                             usual_hourly=usual_hourly,
-                            last_hour=_last_hour(episode, state.recent_buckets, state.ring))
+                            last_hour=_last_hour(episode, state.recent_buckets, state.ring, usual))
             quiet = (not anomalous and wx < s.resolve_ratio * max(wmu, s.min_excess / size)) \
                 or wx <= wmu
             reading = measure(episode, bucket, mu, usual(mu), window, quiet, s)

@@ -67,7 +67,13 @@ Usual = tuple[tuple[float, float, float], dict[str, float]]
 
 
 def add(episode: Episode, bucket: BucketStats, expected: float, usual: Usual) -> None:
-    """Add a bucket to the episode's totals with what it was expected to hold: the topic's
+    """Add a bucket to the episode's totals with what it was expected to hold (expected_of)."""
+    add_to(episode.totals, episode, bucket, expected, usual)
+
+
+def add_to(totals: Totals, episode: Episode, bucket: BucketStats, expected: float,
+           usual: Usual) -> None:
+    """Add a bucket of `episode` to `totals` with what it was expected to hold: the topic's
     baseline, or after a turn at least the episode's usual bucket before it (so the tone and
     authors the turn added are judged, not the buzz it came on top of)."""
     (negative, positive, scored), types = usual
@@ -81,7 +87,7 @@ def add(episode: Episode, bucket: BucketStats, expected: float, usual: Usual) ->
                        + negative)
         positive = max(positive, min(floor["positive"], bucket.positive))
         scored = max(scored, min(floor["scored"], bucket.scored - bucket.negative) + negative)
-    episode.totals.add(bucket, expected, negative, positive, scored, expected_types=types)
+    totals.add(bucket, expected, negative, positive, scored, expected_types=types)
 
 
 def turn(episode: Episode, onset: int, at: int, ratio: float,

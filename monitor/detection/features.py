@@ -49,6 +49,8 @@ INDICATORS: dict[str, str] = {
     "hour_concentration": "concentration of the episode's last hour",
     "hour_top_authors_share": "top_authors_share of the episode's last hour",
     "hour_distinct_authors": "distinct authors of the episode's last hour",
+    "hour_negative_share": "excess_negative_share of the episode's last hour: whether the "
+                           "wave is still negative",
     "hour_new_authors": "authors of the episode's last hour it had not heard from before, "
                         "beyond the mentions the baseline expected in that hour (the people "
                         "a new wave brought)",
@@ -149,6 +151,7 @@ def indicators(totals: Totals, window: Window, peak_ratio: float,
     dup, conc, top = _who(totals)
     hour = window.last_hour
     hour_dup, hour_conc, hour_top = (dup, conc, top) if hour is None else _who(hour)
+    negative = _excess_share(totals, totals.negative, totals.expected_negative)
     return {
         "volume": window.volume,
         "baseline": round(window.baseline, 3),
@@ -158,8 +161,7 @@ def indicators(totals: Totals, window: Window, peak_ratio: float,
         "episode_volume": float(volume),
         "excess": max(0.0, volume - totals.expected),
         "negative_share": totals.negative / scored if scored else 0.0,
-        "excess_negative_share": _excess_share(totals, totals.negative,
-                                               totals.expected_negative),
+        "excess_negative_share": negative,
         "excess_positive_share": _excess_share(totals, totals.positive,
                                                totals.expected_positive),
         "positive_share": totals.positive / scored if scored else 0.0,
@@ -182,6 +184,8 @@ def indicators(totals: Totals, window: Window, peak_ratio: float,
         "hour_concentration": hour_conc,
         "hour_top_authors_share": hour_top,
         "hour_distinct_authors": float(authors if hour is None else hour.distinct_authors),
+        "hour_negative_share": (negative if hour is None
+                                else _excess_share(hour, hour.negative, hour.expected_negative)),
         "hour_new_authors": (max(0.0, authors - totals.expected) if hour is None
                              else _new_authors(totals, hour)),
         "reach": float(totals.reach),

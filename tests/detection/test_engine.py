@@ -232,6 +232,27 @@ def test_a_bot_flood_that_goes_on_with_its_echo_stays_bad_buzz() -> None:
     assert events and Kind.CRISIS not in kinds(events), [e.summary for e in events]
 
 
+def test_the_last_hour_tone_is_measured_apart_from_the_episode() -> None:
+    """An hour of angry posts, then 90 minutes of neutral talk as loud: the episode's tone
+    is still mostly the anger's, its last hour's (hour_negative_share) is the talk's."""
+    def event(b: BucketStats, minute: int, rng: random.Random) -> None:
+        if minute < 60:
+            add(b, 30, negative=0.9, fresh="angry", rng=rng)
+        else:
+            add(b, 30, negative=0.05, fresh="talk", source="reddit", source_type="forum",
+                rng=rng)
+    detector, readings = Detector(DetectionSettings()), []
+    state = detector.new_state("acme")
+    for b in stream(event, 150, after=0):
+        _, reading, _ = detector.observe(state, b)
+        readings.append(reading)
+    last = readings[-1]
+    assert last is not None
+    assert last.ind["hour_negative_share"] < 0.1 < 0.3 < last.ind["excess_negative_share"]
+    early = next(r for r in readings if r is not None)
+    assert early.ind["hour_negative_share"] > 0.8
+
+
 def test_a_buzz_with_its_usual_critics_does_not_turn() -> None:
     """Praise that draws a few critics along the way (a fifth of the extra mentions
     negative, as in ordinary chatter) stays a positive buzz."""

@@ -240,3 +240,20 @@ def test_a_held_bad_buzz_says_what_a_crisis_still_needs() -> None:
     # Thresholds the counts must reach, so never rounded down: 1.5 x 19 authors is 29.
     odd = classify(dict(spread, usual_hourly=19.0, excess_authors=20.0), s).evidence[-1].text
     assert "3 kinds of sources and 29 new authors, or 57 posting once" in odd
+
+
+def test_a_crisis_is_not_called_on_an_episode_no_longer_negative() -> None:
+    """Whole-episode totals that would make a crisis (a day-long episode: a flood's anger,
+    then a business brand's ordinary Monday over a baseline that has seen no Monday), but
+    a last hour 15% negative: bad buzz, saying it is no longer negative."""
+    stale = _indicators(excess_negative_share=0.77, negative_share=0.77, excess_authors=300.0,
+                        distinct_authors=335.0, source_types=4.0, concentration=1.1,
+                        near_duplicate_ratio=0.3, volume_ratio=7.3, peak_ratio=144.0,
+                        duration_minutes=1225.0, hour_negative_share=0.15)
+    decision = classify(stale, DetectionSettings(), Kind.BAD_BUZZ)
+    assert decision.kind is Kind.BAD_BUZZ
+    assert decision.evidence[-1].feature == "hour_negative_share"
+    assert decision.evidence[-1].text == "no longer negative: 15% of the last hour"
+    # Mixed reactions and neutral press in its last hour do not hold a crisis back.
+    assert classify(dict(stale, hour_negative_share=0.3), DetectionSettings(),
+                    Kind.BAD_BUZZ).kind is Kind.CRISIS
