@@ -95,6 +95,14 @@ def classify(ind: dict[str, float], s: DetectionSettings, current: Kind | None =
         and ind.get("hour_new_authors", 0.0) >= min_authors
     if lifted:
         flood_dup = flood_conc = few_loud = False
+    # ... nor is copy-paste from many accounts held as a flood once the press covers it and
+    # a crowd shares it: with no loud few nor accounts posting a lot, three times
+    # `crisis_min_news` stories and four times `crisis_min_authors` new authors (what makes
+    # a crisis critical) are a story passed on by reposts, not a bot network.
+    if flood_dup and not (flood_conc or few_loud) \
+            and ind["news_pickup"] >= 3 * max(s.crisis_min_news, 1) \
+            and ind["excess_authors"] >= 4 * s.crisis_min_authors:
+        flood_dup = False
     flood_ev = (_ev("near_duplicate_ratio", dup, s.flood_duplicate_ratio, ">=",
                     f"{_pct(dup)} near-duplicates: copy-paste or bot flood")
                 if flood_dup else

@@ -257,3 +257,21 @@ def test_a_crisis_is_not_called_on_an_episode_no_longer_negative() -> None:
     # Mixed reactions and neutral press in its last hour do not hold a crisis back.
     assert classify(dict(stale, hour_negative_share=0.3), DetectionSettings(),
                     Kind.BAD_BUZZ).kind is Kind.CRISIS
+
+
+def test_copy_paste_shared_by_a_crowd_and_covered_by_the_press_is_no_flood() -> None:
+    """96% near-duplicates from 1,200 new accounts posting 1.7 times each (reposts of one
+    story), no loud few, 40 news stories beyond the usual: a crisis, not a flood. Without
+    the press, or from a few accounts posting a lot, it stays a flood."""
+    s = DetectionSettings()
+    shared = _indicators(excess_negative_share=0.68, negative_share=0.68, excess_authors=1200.0,
+                         distinct_authors=1300.0, source_types=4.0, concentration=1.72,
+                         near_duplicate_ratio=0.96, top_authors_share=0.21, news_pickup=40.0,
+                         usual_hourly=180.0, volume_ratio=4.8, peak_ratio=4.8,
+                         duration_minutes=240.0)
+    assert classify(shared, s, Kind.BAD_BUZZ).kind is Kind.CRISIS
+    unread = classify(dict(shared, news_pickup=1.0), s, Kind.BAD_BUZZ)
+    assert unread.kind is Kind.BAD_BUZZ
+    assert unread.evidence[0].feature == "near_duplicate_ratio"
+    few = dict(shared, top_authors_share=0.6)
+    assert classify(few, s, Kind.BAD_BUZZ).kind is Kind.BAD_BUZZ
