@@ -124,6 +124,7 @@ class Baseline:
         hour, day = slots(start)
         mu = self.expected(start, rates)
         alpha = self.dispersion(rates)
+        profiled = self.profiled(start, rates)  # before this bucket measures its slot
         if self.n >= WARM:
             x = self.clip(value, mu, alpha, rates.clip_sigmas)
         else:  # the first level is too rough to clip by its deviation; only by its size
@@ -158,7 +159,11 @@ class Baseline:
                                                - self.weekday[day])
                 self.weekday[day] = max(self.weekday[day], 0.05)
                 self.weekday_n[day] = min(self.weekday_n[day] + 1, 10_000)
-        if self.n >= WARM and damping >= 1.0 and ordinary:
+        # The dispersion is the burstiness of ordinary buckets around a measured profile: a
+        # slot still being measured is off by the profile's error, not the topic's noise (a
+        # business-hours topic whose first working day was one long episode ran it up to 1.5
+        # on its second: a Saturday crisis at 3.5 times its expectation went unseen).
+        if self.n >= WARM and damping >= 1.0 and ordinary and profiled:
             # Method of moments for the NB alpha: E[(x - mu)^2] = mu + alpha mu^2.
             self.alpha_num, self.alpha_den = _blend(
                 self.alpha_num, self.alpha_den, (x - mu) ** 2 - mu, mu * mu,
@@ -187,11 +192,18 @@ class Baseline:
             self.renormalise()
         self.hour_sum = [0.0] * 24
 
+    def profiled(self, start: int, rates: Rates) -> bool:
+        """Whether the bucket at `start` is judged by a measured profile: the first day's
+        local level, or an hour slot with a day's worth of measurements (learn)."""
+        return self.n < rates.per_day or self.hour_n[slots(start)[0]] >= rates.per_day // 24
+
     def learn_window(self, total: float, expected: float, rates: Rates,
-                     damping: float = 1.0, ordinary: bool = True) -> None:
+                     damping: float = 1.0, ordinary: bool = True, profiled: bool = True) -> None:
         """Teach the window dispersion from one (observed, expected) window total; only
-        ordinary (undamped) windows teach it, like the profile."""
-        if damping < 1.0 or not ordinary or expected <= 0 or self.n < WARM:
+        ordinary (undamped) windows teach it, like the profile, and only `profiled` ones
+        (its last bucket's slot measured before it was learned: `profiled`), like the
+        bucket dispersion."""
+        if damping < 1.0 or not ordinary or expected <= 0 or self.n < WARM or not profiled:
             return
         alpha = self.window_dispersion(rates)
         x = self.clip(total, expected, alpha, rates.clip_sigmas)

@@ -539,9 +539,10 @@ class Detector:
         # Only ordinary buckets (p > 1% on every test) shape the profile and burstiness:
         # the first steps of a slow burn must not teach the topic to be bursty.
         ordinary = raw < 2.0 and s_neg < 2.0
+        profiled = base.profiled(start, rates)  # before this bucket measures its slot
         base.learn(start, x / lift, rates, damping, ordinary)
         if len(state.ring) == size:
-            base.learn_window(wx, wmu, rates, damping, ordinary)
+            base.learn_window(wx, wmu, rates, damping, ordinary, profiled)
         # The usual tone and mix, from ordinary buckets only, but from every bucket of the
         # warm-up: measured against the prior alone, a topic that is always half negative
         # (an airline, a telecom) would find its every bucket unusual, never learn, and stay

@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 import pytest
 
 from monitor.config.files import PlannedEvent, config_from_text
+from monitor.detection.baseline import Baseline
 from monitor.detection.engine import EARLY_AFTER, Detector, TopicState
 from monitor.detection.settings import DetectionSettings
 from monitor.model import BucketStats, Kind, Transition
@@ -744,3 +745,30 @@ def test_a_daily_peak_first_seen_inside_an_episode_is_learned_not_alerted_every_
     opened = [e for e in events if e.transition is Transition.OPENED]
     assert opened and opened[0].at.day == 1  # the first day's rise does open one
     assert [e for e in opened if e.at.day >= 3] == []
+
+
+def test_an_hour_slot_not_yet_measured_does_not_teach_the_dispersion() -> None:
+    """A business-hours topic whose first working day was all inside an episode: on its
+    second day, working hours far above what the unmeasured profile expects say nothing of
+    its burstiness. They teach the profile, not the dispersion (before, they ran it up to
+    several times its value and a crisis at 3.5x the expectation went unseen)."""
+    rates = Detector(DetectionSettings()).rates(W)
+    base = Baseline()
+
+    def day(first: int, working_damping: float, working_ordinary: bool) -> None:
+        for i in range(first, first + rates.per_day):
+            start = T0 + i * W
+            working = 8 <= start // 3600 % 24 < 18
+            value = 30.0 if working else float(i % 2)
+            profiled, mu = base.profiled(start, rates), base.expected(start, rates)
+            base.learn(start, value, rates, working_damping if working else 1.0,
+                       working_ordinary or not working)
+            if working and working_ordinary:  # as the engine does
+                base.learn_window(12 * value, 12 * mu, rates, profiled=profiled)
+
+    day(0, 0.1, False)  # the first day's working hours: one long episode
+    bucket, window = base.dispersion(rates), base.window_dispersion(rates)
+    day(rates.per_day, 1.0, True)  # the second: ordinary, the profile still unmeasured
+    assert base.dispersion(rates) == bucket
+    assert base.window_dispersion(rates) == window
+    assert base.hour[12] > 5.0  # the profile did learn the working hours
