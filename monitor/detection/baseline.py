@@ -200,9 +200,9 @@ class Baseline:
     def learn_window(self, total: float, expected: float, rates: Rates,
                      damping: float = 1.0, ordinary: bool = True, profiled: bool = True) -> None:
         """Teach the window dispersion from one (observed, expected) window total; only
-        ordinary (undamped) windows teach it, like the profile, and only `profiled` ones
-        (its last bucket's slot measured before it was learned: `profiled`), like the
-        bucket dispersion."""
+        ordinary (undamped) windows teach it, like the profile, and, like the bucket
+        dispersion, only where the profile is measured (`profiled`: for the slot of the
+        window's last bucket, as it stood before that bucket was learned)."""
         if damping < 1.0 or not ordinary or expected <= 0 or self.n < WARM or not profiled:
             return
         alpha = self.window_dispersion(rates)

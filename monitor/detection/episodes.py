@@ -67,7 +67,7 @@ Usual = tuple[tuple[float, float, float], dict[str, float]]
 
 
 def add(episode: Episode, bucket: BucketStats, expected: float, usual: Usual) -> None:
-    """Add a bucket to the episode's totals with what it was expected to hold (expected_of)."""
+    """Add a bucket to the episode's totals with what it was expected to hold (add_to)."""
     add_to(episode.totals, episode, bucket, expected, usual)
 
 
