@@ -181,9 +181,10 @@ def classify(ind: dict[str, float], s: DetectionSettings, current: Kind | None =
     # the press to corroborate it, a few loud accounts and their echo on a small brand are
     # a bad buzz.
     once = conc_now < s.flood_concentration / 2
-    many = authors >= 2 * s.crisis_min_authors or (authors >= NO_PRESS_AUTHORS * min_authors
-                                                    and once)
-    broad = types >= s.crisis_min_source_types + 1 and many
+    many = 2.0 * s.crisis_min_authors
+    if once:
+        many = min(many, NO_PRESS_AUTHORS * min_authors)
+    broad = types >= s.crisis_min_source_types + 1 and authors >= many
     # Or a crowd on two kinds of sources: `wide` (three times the authors), people who mostly
     # post once, in their own words (fewer near-duplicates than a flood). A small brand's
     # outrage on social media and forums is a crisis before a third kind of source or the
@@ -206,13 +207,10 @@ def classify(ind: dict[str, float], s: DetectionSettings, current: Kind | None =
                         f"contained: {authors:.0f} authors, {types:.0f} kind(s) of sources"))
     elif not press and not (broad or crowd):
         # Say what would make it a crisis without the press, too.
-        need = 2.0 * s.crisis_min_authors  # `many`, spelt out
-        if once:
-            need = min(need, NO_PRESS_AUTHORS * min_authors)
         held.append(_ev("news_pickup", news, float(s.crisis_min_news), "<",
                         f"no press pickup yet ({news:.0f} news stories); without it, a crisis "
                         f"needs {s.crisis_min_source_types + 1} kinds of sources and "
-                        f"{math.ceil(need)} new authors, or {math.ceil(3 * min_authors)} "
+                        f"{math.ceil(many)} new authors, or {math.ceil(3 * min_authors)} "
                         f"posting once in their own words"))
     elif not still:
         held.append(_ev("hour_negative_share", hour_neg, STILL_NEGATIVE * s.negative_share,
