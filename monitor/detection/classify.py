@@ -156,14 +156,17 @@ def classify(ind: dict[str, float], s: DetectionSettings, current: Kind | None =
     # negative wave must also reach a third kind of source with more authors, or be a crowd
     # (below), and last.
     wide = authors >= 3 * min_authors
-    # A crisis is called on a live wave, not on the totals of one that is fading.
+    # A crisis is called on a live wave, not on the totals of one that is fading: its
+    # volume, or its negative mentions, still `min_ratio` times the usual (a large brand's
+    # outrage can double its critics well before it doubles its volume).
     # ... and still negative: its last hour at least STILL_NEGATIVE of `negative_share`
     # negative. An episode kept open for a day (a weekend flood, then a business brand's
     # ordinary Monday over a baseline that has seen no Monday yet) must not be called a
     # crisis on the day's authors and the flood's tone.
     hour_neg = ind.get("hour_negative_share", neg)
     still = hour_neg >= STILL_NEGATIVE * s.negative_share
-    live = ratio >= s.min_ratio and still
+    neg_ratio = ind.get("hour_negative_ratio", 0.0)
+    live = (ratio >= s.min_ratio or neg_ratio >= s.min_ratio) and still
     if spread and press and live and (lasting or fast or wide):
         if lasting:
             third = last_ev
@@ -217,7 +220,8 @@ def classify(ind: dict[str, float], s: DetectionSettings, current: Kind | None =
                         "<", f"no longer negative: {_pct(hour_neg)} of the last hour"))
     elif not live:
         held.append(_ev("volume_ratio", ratio, s.min_ratio, "<",
-                        f"fading: {ratio:.1f}x the usual volume"))
+                        f"fading: {ratio:.1f}x the usual volume, {neg_ratio:.1f}x its usual "
+                        f"negative mentions"))
     else:
         held.append(_ev("duration_minutes", minutes, s.seconds("crisis_min_duration") / 60.0,
                         "<", f"only {minutes:.0f} min so far"))

@@ -26,7 +26,7 @@ from monitor.detection.blindspots import Silence
 from monitor.detection.episodes import Episode, Reading, Usual, add, add_to, decide, measure, turn
 from monitor.detection.features import Totals, Window
 from monitor.detection.settings import DetectionSettings
-from monitor.detection.tails import count_surprise
+from monitor.detection.tails import count_surprise, share_surprise
 from monitor.model import BucketStats, EpisodeEvent
 from monitor.timeutil import to_epoch
 
@@ -65,7 +65,7 @@ def _turn_surprise(share: float, spans: Sequence[tuple[float, float]], usual_sha
     for negative, scored in spans:
         expected = scored * share
         if _above(negative, expected, ratio, excess) and negative >= scored * usual_share:
-            level = max(level, count_surprise(negative, expected, NEGATIVE_DISPERSION))
+            level = max(level, share_surprise(negative, scored, share, NEGATIVE_DISPERSION))
     return level
 
 
@@ -356,9 +356,10 @@ class Detector:
             if _above(seen, expected, s.min_ratio, min_excess):
                 surprise = max(surprise, value)
         # Negative mentions against the topic's usual share of what was scored: a turn of
-        # tone shows here before the volume doubles.
+        # tone shows here before the volume doubles. A share, so its tail is bounded by what
+        # was scored (beta-binomial, tails.share_surprise).
         usual_neg = wscored * neg_share
-        s_neg = count_surprise(wneg, usual_neg, NEGATIVE_DISPERSION) \
+        s_neg = share_surprise(wneg, wscored, neg_share, NEGATIVE_DISPERSION) \
             if _above(wneg, usual_neg, s.min_ratio, min_excess) else 0.0
         rneg = sum(r[2] for r in state.ring[-n_recent:])
         # Negative mentions against the number the baseline expected (its volume times the

@@ -14,6 +14,10 @@ from monitor.model import BucketStats
 
 NEWS = "news"
 TYPE_MIN = 3  # mentions from a kind of source before the episode counts as reaching it
+# ... and twice its usual number, or this part of what the episode added: on a large brand
+# whose volume rose by half while its tone turned, no kind of source doubles, yet the one
+# that carries a fifth of the wave has been reached (docs/detection.md, "Tone").
+TYPE_SHARE = 0.2
 
 # Indicator names (EpisodeEvent.indicators) and what they mean; docs/detection.md lists them.
 INDICATORS: dict[str, str] = {
@@ -38,7 +42,8 @@ INDICATORS: dict[str, str] = {
     "usual_hourly": "mentions the topic sees in an average hour (its baseline level): the "
                     "size of its usual audience",
     "source_types": "kinds of sources the episode reached (social, news, forum, blog, video): "
-                    "at least 3 mentions and twice their usual number",
+                    "at least 3 mentions, and twice their usual number or a fifth of what "
+                    "the episode added",
     "news_stories": "news stories since the rise began",
     "news_pickup": "news stories beyond the usual number for the topic (press pickup)",
     "news_share": "news stories / episode volume",
@@ -51,6 +56,9 @@ INDICATORS: dict[str, str] = {
     "hour_distinct_authors": "distinct authors of the episode's last hour",
     "hour_negative_share": "excess_negative_share of the episode's last hour: whether the "
                            "wave is still negative",
+    "hour_negative_ratio": "negative mentions of the episode's last hour / the number its "
+                           "baseline expected: whether a negative wave is still on, on a "
+                           "topic whose volume rose less than its tone turned",
     "hour_new_authors": "authors of the episode's last hour it had not heard from before, "
                         "beyond the mentions the baseline expected in that hour (the people "
                         "a new wave brought)",
@@ -171,9 +179,7 @@ def indicators(totals: Totals, window: Window, peak_ratio: float,
         "excess_authors": max(0.0, authors - totals.expected),
         "usual_hourly": window.usual_hourly,
         "distinct_sources": float(len(totals.sources)),
-        "source_types": float(sum(
-            1 for kind, count in totals.source_types.items()
-            if count >= max(TYPE_MIN, 2.0 * totals.expected_types.get(kind, 0.0)))),
+        "source_types": float(_types_reached(totals)),
         "news_stories": float(news),
         "news_pickup": max(0.0, news - totals.expected_types.get(NEWS, 0.0)),
         "news_share": news / volume if volume else 0.0,
@@ -186,6 +192,8 @@ def indicators(totals: Totals, window: Window, peak_ratio: float,
         "hour_distinct_authors": float(authors if hour is None else hour.distinct_authors),
         "hour_negative_share": (negative if hour is None
                                 else _excess_share(hour, hour.negative, hour.expected_negative)),
+        "hour_negative_ratio": (_ratio(totals.negative, totals.expected_negative) if hour is None
+                                else _ratio(hour.negative, hour.expected_negative)),
         "hour_new_authors": (max(0.0, authors - totals.expected) if hour is None
                              else _new_authors(totals, hour)),
         "reach": float(totals.reach),
@@ -193,6 +201,24 @@ def indicators(totals: Totals, window: Window, peak_ratio: float,
         "acceleration": (window.recent + 1.0) / (window.before + 1.0),
         "decay": ratio / max(peak_ratio, ratio) if max(peak_ratio, ratio) > 0 else 0.0,
     }
+
+
+def _types_reached(totals: Totals) -> int:
+    """Kinds of sources the episode reached: TYPE_MIN mentions, and twice their usual
+    number or TYPE_SHARE of the episode's excess above it."""
+    excess = totals.volume - totals.expected
+    out = 0
+    for kind, count in totals.source_types.items():
+        usual = totals.expected_types.get(kind, 0.0)
+        if count >= max(TYPE_MIN, 2.0 * usual) or (
+                count >= TYPE_MIN and excess > 0 and count - usual >= TYPE_SHARE * excess):
+            out += 1
+    return out
+
+
+def _ratio(count: float, expected: float) -> float:
+    """count / expected, 0 when nothing was expected (an unknown ratio does not count)."""
+    return count / expected if expected > 0 else 0.0
 
 
 def _new_authors(totals: Totals, hour: Totals) -> float:

@@ -231,11 +231,12 @@ def test_a_held_bad_buzz_says_what_a_crisis_still_needs() -> None:
     held = decision.evidence[-1]
     assert held.feature == "news_pickup"
     assert "3 kinds of sources and 15 new authors, or 30 posting once" in held.text
-    fading = dict(spread, news_pickup=3.0, volume_ratio=1.2)
+    fading = dict(spread, news_pickup=3.0, volume_ratio=1.2, hour_negative_ratio=1.1)
     decision = classify(fading, s)
     assert decision.kind is Kind.BAD_BUZZ
     assert decision.evidence[-1].feature == "volume_ratio"
-    assert decision.evidence[-1].text == "fading: 1.2x the usual volume"
+    assert decision.evidence[-1].text == "fading: 1.2x the usual volume, 1.1x its usual " \
+        "negative mentions"
     assert classify(dict(fading, volume_ratio=2.5), s).kind is Kind.CRISIS
     # Thresholds the counts must reach, so never rounded down: 1.5 x 19 authors is 29.
     odd = classify(dict(spread, usual_hourly=19.0, excess_authors=20.0), s).evidence[-1].text

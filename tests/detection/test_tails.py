@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from monitor.detection.tails import count_surprise, low_surprise
+from monitor.detection.tails import count_surprise, low_surprise, share_surprise
 
 
 def _pmf(j: int, mu: float, alpha: float) -> float:
@@ -52,3 +52,40 @@ def test_gaussian_z_would_mislead_on_small_counts() -> None:
     """3 mentions against 0.2 expected is rare (about 1 in 800 under Poisson), not the
     six-sigma event a Gaussian z-score would claim."""
     assert 2.5 < count_surprise(3, 0.2, 0.0) < 3.5
+
+
+def _share_pmf(j: int, n: int, p: float, alpha: float) -> float:
+    if alpha == 0:
+        return math.comb(n, j) * p ** j * (1 - p) ** (n - j)
+    size = 1 / (alpha * p / (1 - p)) - 1
+    a, b = p * size, (1 - p) * size
+
+    def lbeta(x: float, y: float) -> float:
+        return math.lgamma(x) + math.lgamma(y) - math.lgamma(x + y)
+    return math.exp(math.lgamma(n + 1) - math.lgamma(j + 1) - math.lgamma(n - j + 1)
+                    + lbeta(j + a, n - j + b) - lbeta(a, b))
+
+
+@pytest.mark.parametrize(("k", "n", "p", "alpha"), [
+    (91, 142, 0.3, 0.05), (176, 247, 0.3, 0.05), (20, 30, 0.2, 0.05), (5, 6, 0.2, 0.05),
+    (300, 1000, 0.2, 0.05), (20, 30, 0.2, 0.0), (40, 100, 0.1, 0.05), (9, 10, 0.5, 0.2),
+])
+def test_share_tail_matches_exact_beta_binomial_sum(k: int, n: int, p: float,
+                                                    alpha: float) -> None:
+    """-log10 P(X >= k) of k among n equals the exact beta-binomial (binomial) sum."""
+    exact = -math.log10(sum(_share_pmf(j, n, p, alpha) for j in range(k, n + 1)))
+    got = share_surprise(k, n, p, alpha)
+    if got < 0.31:  # Cantelli's bound within a standard deviation, as count_surprise
+        assert got <= exact < 1.0
+    else:
+        assert got == pytest.approx(exact, rel=1e-6)
+
+
+def test_a_share_is_bounded_where_a_count_is_not() -> None:
+    """176 negative of 247 where 30% is usual: one in ten million as a share, while the
+    count's unbounded tail (same burstiness) calls it one in 60,000; at or under the usual
+    share nothing; more than were scored is impossible."""
+    assert share_surprise(176, 247, 0.3, 0.05) > 7.0 > 5.0 > count_surprise(176, 74.1, 0.05)
+    assert share_surprise(74, 247, 0.3, 0.05) == 0.0
+    assert share_surprise(0, 0, 0.3, 0.05) == 0.0
+    assert share_surprise(12, 10, 0.3, 0.05) == math.inf
