@@ -148,9 +148,9 @@ def share_surprise(k: float, n: float, p: float, alpha: float) -> float:
     """-log10 P(X >= k) for `k` of `n` items having a property whose usual share is `p`
     (negative mentions among those scored): X beta-binomial, with the share itself varying
     from window to window by a coefficient of variation sqrt(`alpha`), as the negative-
-    binomial count of `count_surprise` with that alpha would. Bounded by `n`: a window 70%
-    negative where 30% is usual is far rarer than the count's unbounded tail says (about
-    1e-7 against 1e-4 on 150 mentions). Zero when k does not exceed the usual share.
+    binomial count of `count_surprise` with that alpha would. Bounded by `n`: 176 negative
+    of 247 where 30% is usual is one in ten million, where the count's unbounded tail says
+    one in 60,000. Zero when k does not exceed the usual share.
     """
     n, k = math.floor(n), math.floor(k)
     p = min(max(p, 1e-6), 1.0 - 1e-6)
@@ -170,7 +170,10 @@ def share_surprise(k: float, n: float, p: float, alpha: float) -> float:
     size = 1.0 / rho - 1.0
     a, b = p * size, (1.0 - p) * size
     # Sum the probabilities from k up: each term follows from the last, and past the mean
-    # they fall at least geometrically, so the sum stops once they no longer count.
+    # they fall at least geometrically (the pmf is log-concave while a = (1-p)/alpha - p >= 1: over 9 wherever the detector
+    # asks, at twice the usual share or more, so p <= 0.5), so the
+    # sum stops once they no longer count; on a huge window the cap leaves out a tail worth
+    # a few hundredths of the surprise at most, where it is already far past any threshold.
     log_term = (math.lgamma(n + 1) - math.lgamma(k + 1) - math.lgamma(n - k + 1)
                 + math.lgamma(k + a) + math.lgamma(n - k + b) - math.lgamma(n + a + b)
                 - math.lgamma(a) - math.lgamma(b) + math.lgamma(a + b))
