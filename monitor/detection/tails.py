@@ -170,10 +170,10 @@ def share_surprise(k: float, n: float, p: float, alpha: float) -> float:
     size = 1.0 / rho - 1.0
     a, b = p * size, (1.0 - p) * size
     # Sum the probabilities from k up: each term follows from the last, and past the mean
-    # they fall at least geometrically (the pmf is log-concave while a = (1-p)/alpha - p >= 1: over 9 wherever the detector
-    # asks, at twice the usual share or more, so p <= 0.5), so the
-    # sum stops once they no longer count; on a huge window the cap leaves out a tail worth
-    # a few hundredths of the surprise at most, where it is already far past any threshold.
+    # they fall at least geometrically (the pmf is log-concave while a = (1-p)/alpha - p is
+    # at least 1: over 9 wherever the detector asks, at twice the usual share or more, so
+    # p <= 0.5), so the sum stops once they no longer count; on a huge window the cap
+    # leaves out a tail worth a few hundredths of the surprise, already far past any bar.
     log_term = (math.lgamma(n + 1) - math.lgamma(k + 1) - math.lgamma(n - k + 1)
                 + math.lgamma(k + a) + math.lgamma(n - k + b) - math.lgamma(n + a + b)
                 - math.lgamma(a) - math.lgamma(b) + math.lgamma(a + b))
