@@ -172,17 +172,23 @@ def share_surprise(k: float, n: float, p: float, alpha: float) -> float:
     # Sum the probabilities from k up: each term follows from the last, and past the mean
     # they fall at least geometrically (the pmf is log-concave while a = (1-p)/alpha - p is
     # at least 1: over 9 wherever the detector asks, at twice the usual share or more, so
-    # p <= 0.5), so the sum stops once they no longer count; on a huge window the cap
-    # leaves out a tail worth a few hundredths of the surprise, already far past any bar.
+    # p <= 0.5), so the sum stops once they no longer count, or after 4,000 terms (a window
+    # of hundreds of thousands of mentions) with the rest bounded by a geometric series.
     log_term = (math.lgamma(n + 1) - math.lgamma(k + 1) - math.lgamma(n - k + 1)
                 + math.lgamma(k + a) + math.lgamma(n - k + b) - math.lgamma(n + a + b)
                 - math.lgamma(a) - math.lgamma(b) + math.lgamma(a + b))
     total = term = 1.0
     j = k
     while j < n:
-        term *= (n - j) * (j + a) / ((j + 1) * (n - j - 1 + b))
+        ratio = (n - j) * (j + a) / ((j + 1) * (n - j - 1 + b))
+        term *= ratio
         total += term
         j += 1
-        if term < total * _EPS or j - k > 10 * _MAX_ITER:
+        if term < total * _EPS:
+            break
+        if j - k >= 10 * _MAX_ITER:
+            # The rest falls faster than a geometric series of the last ratio: adding that
+            # series errs towards less surprise.
+            total += term * ratio / (1.0 - ratio) if ratio < 1.0 else math.inf
             break
     return max(0.0, -(log_term + math.log(total)) / _LN10)

@@ -89,3 +89,18 @@ def test_a_share_is_bounded_where_a_count_is_not() -> None:
     assert share_surprise(74, 247, 0.3, 0.05) == 0.0
     assert share_surprise(0, 0, 0.3, 0.05) == 0.0
     assert share_surprise(12, 10, 0.3, 0.05) == math.inf
+
+
+def test_share_tail_of_a_huge_window_errs_towards_less_surprise() -> None:
+    """On 200,000 scored mentions the sum stops after 4,000 terms and bounds the rest by a
+    geometric series: never more surprising than the exact sum, and close to it."""
+    k, n, p = 82_000, 200_000, 0.2
+    size = 1 / (0.05 * p / (1 - p)) - 1
+    a, b = p * size, (1 - p) * size
+    logs = [math.lgamma(n + 1) - math.lgamma(j + 1) - math.lgamma(n - j + 1)
+            + math.lgamma(j + a) + math.lgamma(n - j + b) - math.lgamma(n + a + b)
+            - math.lgamma(a) - math.lgamma(b) + math.lgamma(a + b) for j in range(k, n + 1)]
+    top = max(logs)
+    exact = -(top + math.log(sum(math.exp(x - top) for x in logs))) / math.log(10)
+    got = share_surprise(k, n, p, 0.05)
+    assert exact - 0.05 <= got <= exact
