@@ -205,7 +205,7 @@ class DetectionSettings(BaseModel):
         "third kind of source, or three times its authors posting once in their own words.",
     )
     crisis_min_duration: str = Field(
-        default="30m",
+        default="20m",
         description="A negative episode that spreads and lasts this long escalates to crisis.",
     )
     crisis_fast_ratio: float = Field(
