@@ -44,9 +44,10 @@ def bursty_stream(minutes: int, after: int = 240, seed: int = 11) -> list[Bucket
 
 
 def test_an_outrage_that_turns_the_tone_before_the_volume_is_a_crisis() -> None:
-    """1.6 times the usual volume only, but twice and more its negative share: opened on
-    the share within half an hour and called crisis within the hour (before: no episode for
-    the whole two hours, its volume never unusual for so bursty a topic)."""
+    """Under twice the usual volume, but over twice its usual negative mentions: opened
+    within half an hour and called crisis within the hour while its volume is still under
+    twice the usual (before: only once the volume had doubled, 50 minutes in), on social
+    media and the forum that carries part of it."""
     _, events = run(Detector(DetectionSettings()), bursty_stream(120))
     during = [e for e in events if EVENT <= e.at.timestamp() <= EVENT + 120 * 60]
     assert during, "no episode opened"
