@@ -114,13 +114,14 @@ class Baseline:
         return min(value, mu + sigmas * math.sqrt(mu + alpha * mu * mu) + 1.0)
 
     def learn(self, start: int, value: float, rates: Rates, damping: float = 1.0,
-              ordinary: bool = True) -> None:
+              ordinary: bool = True) -> bool:
         """Teach the baseline one bucket's count. `damping` in [0, 1] slows learning
         (open episode); `ordinary` False (an unusual bucket) keeps it from the profile and
-        the dispersion, which describe ordinary days. Guarantees: O(1), finite state,
-        factors stay positive."""
+        the dispersion, which describe ordinary days. Returns whether the bucket's slot was
+        `profiled` before this bucket measured it (False when nothing was learned), for
+        learn_window. Guarantees: O(1), finite state, factors stay positive."""
         if damping <= 0.0:
-            return
+            return False
         hour, day = slots(start)
         mu = self.expected(start, rates)
         alpha = self.dispersion(rates)
@@ -170,6 +171,7 @@ class Baseline:
                 rates.prior_dispersion, self.alpha_n, rates.dispersion, damping)
             self.alpha_n += 1
         self.n += 1
+        return profiled
 
     def _learn_first_day(self, hour: int, x: float, rates: Rates, damping: float) -> None:
         """First day: a local level (plain average at first, then a 2-hour half-life) follows

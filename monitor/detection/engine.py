@@ -540,8 +540,7 @@ class Detector:
         # Only ordinary buckets (p > 1% on every test) shape the profile and burstiness:
         # the first steps of a slow burn must not teach the topic to be bursty.
         ordinary = raw < 2.0 and s_neg < 2.0
-        profiled = base.profiled(start, rates)  # before this bucket measures its slot
-        base.learn(start, x / lift, rates, damping, ordinary)
+        profiled = base.learn(start, x / lift, rates, damping, ordinary)
         if len(state.ring) == size:
             base.learn_window(wx, wmu, rates, damping, ordinary, profiled)
         # The usual tone and mix, from ordinary buckets only, but from every bucket of the

@@ -211,8 +211,8 @@ def _types_reached(totals: Totals) -> int:
     out = 0
     for kind, count in totals.source_types.items():
         usual = totals.expected_types.get(kind, 0.0)
-        if count >= max(TYPE_MIN, 2.0 * usual) or (
-                count >= TYPE_MIN and excess > 0 and count - usual >= TYPE_SHARE * excess):
+        if count >= TYPE_MIN and (count >= 2.0 * usual
+                                  or (excess > 0 and count - usual >= TYPE_SHARE * excess)):
             out += 1
     return out
 

@@ -765,9 +765,9 @@ def test_an_hour_slot_not_yet_measured_does_not_teach_the_dispersion() -> None:
             start = T0 + i * W
             working = 8 <= start // 3600 % 24 < 18
             value = 30.0 if working else float(i % 2)
-            profiled, mu = base.profiled(start, rates), base.expected(start, rates)
-            base.learn(start, value, rates, working_damping if working else 1.0,
-                       working_ordinary or not working)
+            mu = base.expected(start, rates)
+            profiled = base.learn(start, value, rates, working_damping if working else 1.0,
+                                  working_ordinary or not working)
             if working and working_ordinary:  # as the engine does
                 base.learn_window(12 * value, 12 * mu, rates, profiled=profiled)
 

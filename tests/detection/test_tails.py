@@ -54,16 +54,21 @@ def test_gaussian_z_would_mislead_on_small_counts() -> None:
     assert 2.5 < count_surprise(3, 0.2, 0.0) < 3.5
 
 
-def _share_pmf(j: int, n: int, p: float, alpha: float) -> float:
-    if alpha == 0:
-        return math.comb(n, j) * p ** j * (1 - p) ** (n - j)
+def _share_log_pmf(j: int, n: int, p: float, alpha: float) -> float:
+    """Log of the beta-binomial probability of j among n (alpha > 0)."""
     size = 1 / (alpha * p / (1 - p)) - 1
     a, b = p * size, (1 - p) * size
 
     def lbeta(x: float, y: float) -> float:
         return math.lgamma(x) + math.lgamma(y) - math.lgamma(x + y)
-    return math.exp(math.lgamma(n + 1) - math.lgamma(j + 1) - math.lgamma(n - j + 1)
-                    + lbeta(j + a, n - j + b) - lbeta(a, b))
+    return (math.lgamma(n + 1) - math.lgamma(j + 1) - math.lgamma(n - j + 1)
+            + lbeta(j + a, n - j + b) - lbeta(a, b))
+
+
+def _share_pmf(j: int, n: int, p: float, alpha: float) -> float:
+    if alpha == 0:
+        return math.comb(n, j) * p ** j * (1 - p) ** (n - j)
+    return math.exp(_share_log_pmf(j, n, p, alpha))
 
 
 @pytest.mark.parametrize(("k", "n", "p", "alpha"), [
@@ -95,11 +100,7 @@ def test_share_tail_of_a_huge_window_errs_towards_less_surprise() -> None:
     """On 200,000 scored mentions the sum stops after 4,000 terms and bounds the rest by a
     geometric series: never more surprising than the exact sum, and close to it."""
     k, n, p = 82_000, 200_000, 0.2
-    size = 1 / (0.05 * p / (1 - p)) - 1
-    a, b = p * size, (1 - p) * size
-    logs = [math.lgamma(n + 1) - math.lgamma(j + 1) - math.lgamma(n - j + 1)
-            + math.lgamma(j + a) + math.lgamma(n - j + b) - math.lgamma(n + a + b)
-            - math.lgamma(a) - math.lgamma(b) + math.lgamma(a + b) for j in range(k, n + 1)]
+    logs = [_share_log_pmf(j, n, p, 0.05) for j in range(k, n + 1)]
     top = max(logs)
     exact = -(top + math.log(sum(math.exp(x - top) for x in logs))) / math.log(10)
     got = share_surprise(k, n, p, 0.05)
