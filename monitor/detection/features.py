@@ -7,6 +7,7 @@ named numbers alert rules and the classifier read; `INDICATORS` documents each o
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -46,7 +47,8 @@ INDICATORS: dict[str, str] = {
                     "at least 3 mentions, and twice their usual number or a fifth of what "
                     "the episode added",
     "news_stories": "news stories since the rise began",
-    "news_pickup": "news stories beyond the usual number for the topic (press pickup)",
+    "news_pickup": "news stories beyond the usual number for the topic, to the nearest whole "
+                   "story (press pickup)",
     "news_share": "news stories / episode volume",
     "near_duplicate_ratio": "near-duplicate mentions / episode volume (copy-paste, bots)",
     "concentration": "mentions per distinct author (a few accounts posting a lot)",
@@ -182,7 +184,7 @@ def indicators(totals: Totals, window: Window, peak_ratio: float,
         "distinct_sources": float(len(totals.sources)),
         "source_types": float(_types_reached(totals)),
         "news_stories": float(news),
-        "news_pickup": max(0.0, news - totals.expected_types.get(NEWS, 0.0)),
+        "news_pickup": _whole_stories(news - totals.expected_types.get(NEWS, 0.0)),
         "news_share": news / volume if volume else 0.0,
         "near_duplicate_ratio": dup,
         "concentration": conc,
@@ -215,6 +217,13 @@ def _types_reached(totals: Totals) -> int:
                                   or (excess > 0 and count - usual >= TYPE_SHARE * excess)):
             out += 1
     return out
+
+
+def _whole_stories(excess: float) -> float:
+    """News stories beyond the usual, to the nearest whole story (never negative): two
+    stories on a topic that usually gets a twentieth of one are two more than usual, not
+    1.95, which fell short of a `crisis_min_news` of 2 while the explanation said "2"."""
+    return float(max(0, math.floor(excess + 0.5)))
 
 
 def _ratio(count: float, expected: float) -> float:
