@@ -25,7 +25,8 @@ from monitor.model import Evidence, Kind, Severity
 # detecting again. tests/detection/test_reclassify.py checks that no other module reads them.
 CLASSIFY_ONLY = frozenset({
     "negative_share", "positive_share", "reclassify_margin", "high_ratio", "critical_ratio",
-    "flood_duplicate_ratio", "flood_concentration", "crisis_min_authors",
+    "flood_duplicate_ratio", "crowd_duplicate_ratio", "flood_concentration",
+    "crisis_min_authors",
     "crisis_min_authors_floor", "crisis_max_concentration",
     "crisis_min_source_types", "crisis_min_news", "crisis_min_duration", "crisis_fast_ratio",
 })
@@ -87,7 +88,9 @@ def classify(ind: dict[str, float], s: DetectionSettings, current: Kind | None =
     # many bots posting once an hour each (they are no new people).
     hour_conc = ind.get("hour_concentration", conc)
     hour_top = ind.get("hour_top_authors_share", ind["top_authors_share"])
-    hour = _flood(ind.get("hour_near_duplicate_ratio", dup), hour_conc, hour_top,
+    hour_dup = ind.get("hour_near_duplicate_ratio", dup)
+    hour_added = ind.get("hour_excess_near_duplicate_ratio", hour_dup)
+    hour = _flood(hour_dup, hour_conc, hour_top,
                   ind.get("hour_distinct_authors", ind["distinct_authors"]), s,
                   margin=s.reclassify_margin)  # clearly no flood: not on a single mention
     lifted = (flood_dup or flood_conc) and not (hour[0] or hour[1]) \
@@ -189,16 +192,23 @@ def classify(ind: dict[str, float], s: DetectionSettings, current: Kind | None =
         many = min(many, NO_PRESS_AUTHORS * min_authors)
     broad = types >= s.crisis_min_source_types + 1 and authors >= many
     # Or a crowd on two kinds of sources: `wide` (three times the authors), people who mostly
-    # post once, in their own words (fewer near-duplicates than a flood). A small brand's
-    # outrage on social media and forums is a crisis before a third kind of source or the
-    # press joins it. No labelled bad buzz of the benchmarks reached twice the authors so;
-    # many single-post bots do, repeating one text (docs/detection.md, "A crowd").
-    dup_now = ind.get("hour_near_duplicate_ratio", dup) if lifted else dup
-    crowd = wide and once and dup_now < s.flood_duplicate_ratio
+    # post once, not pasting one text (_pasted). A small brand's outrage on social media and
+    # forums is a crisis before a third kind of source or the press joins it. No labelled
+    # bad buzz of the benchmarks reached twice the authors so; many single-post bots do,
+    # repeating one text at 85-100% of what they add, while people passing a story on
+    # repeat each other at 30-80% (docs/detection.md, "A crowd", "Passing a story on").
+    dup_now, dup_added = (hour_dup, hour_added) if lifted else (
+        dup, ind.get("excess_near_duplicate_ratio", dup))
+    pasted = _pasted(dup_now, dup_added, s)
+    # ... and still a crowd: its last hour brought the authors a crisis needs. Its totals
+    # alone would call a wave that ended hours ago on a blip of a small brand's chatter.
+    growing = ind.get("hour_new_authors", authors) >= min_authors
+    crowd = wide and once and not pasted and growing
     if spread and (broad or crowd) and lasting and live:
         fourth = size if broad else _ev(
             "excess_authors", authors, 3.0 * min_authors, ">=",
-            f"{authors:.0f} people, mostly posting once, in their own words")
+            f"{authors:.0f} people, mostly posting once, not one pasted text "
+            f"({_pct(dup_added)} near-duplicates among what it added)")
         return Decision(Kind.CRISIS, _crisis_severity(ind, s), (negative, spread_ev, last_ev,
                                                                 fourth))
     held = []
@@ -209,12 +219,15 @@ def classify(ind: dict[str, float], s: DetectionSettings, current: Kind | None =
         held.append(_ev("excess_authors", authors, min_authors, "<",
                         f"contained: {authors:.0f} authors, {types:.0f} kind(s) of sources"))
     elif not press and not (broad or crowd):
-        # Say what would make it a crisis without the press, too.
+        # Say what would make it a crisis without the press, too. The pickup is rounded
+        # down: two stories where a twentieth of one is usual are 1.95, short of 2, and
+        # "2 news stories" read as if the threshold were met.
         held.append(_ev("news_pickup", news, float(s.crisis_min_news), "<",
-                        f"no press pickup yet ({news:.0f} news stories); without it, a crisis "
-                        f"needs {s.crisis_min_source_types + 1} kinds of sources and "
+                        f"no press pickup yet: {math.floor(news * 10) / 10:.1f} more news "
+                        f"stories than usual, {s.crisis_min_news} needed; without it, a "
+                        f"crisis needs {s.crisis_min_source_types + 1} kinds of sources and "
                         f"{math.ceil(many)} new authors, or {math.ceil(3 * min_authors)} "
-                        f"posting once in their own words"))
+                        f"posting once, not one pasted text"))
     elif not still:
         held.append(_ev("hour_negative_share", hour_neg, STILL_NEGATIVE * s.negative_share,
                         "<", f"no longer negative: {_pct(hour_neg)} of the last hour"))
@@ -242,6 +255,15 @@ def _flood(dup: float, conc: float, top: float, authors: float, s: DetectionSett
     flood_dup = dup >= s.flood_duplicate_ratio - margin and (conc >= per_author / 2
                                                              or few_loud)
     return flood_dup, conc >= per_author, few_loud
+
+
+def _pasted(dup: float, added: float, s: DetectionSettings) -> bool:
+    """Whether near-duplicates make a wave one pasted text: over `flood_duplicate_ratio` of
+    all the episode's mentions and over `crowd_duplicate_ratio` of what it added. The
+    first share is diluted by the usual chatter (a small brand's single-post flood reads
+    66%), the second by nothing but over-counts where the usual chatter repeats itself (a
+    big brand's): both must say so."""
+    return dup >= s.flood_duplicate_ratio and added >= s.crowd_duplicate_ratio
 
 
 def crisis_authors(ind: dict[str, float], s: DetectionSettings) -> float:

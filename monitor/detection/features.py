@@ -7,7 +7,6 @@ named numbers alert rules and the classifier read; `INDICATORS` documents each o
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -47,13 +46,16 @@ INDICATORS: dict[str, str] = {
                     "at least 3 mentions, and twice their usual number or a fifth of what "
                     "the episode added",
     "news_stories": "news stories since the rise began",
-    "news_pickup": "news stories beyond the usual number for the topic, to the nearest whole "
-                   "story (press pickup)",
+    "news_pickup": "news stories beyond the usual number for the topic (press pickup)",
     "news_share": "news stories / episode volume",
     "near_duplicate_ratio": "near-duplicate mentions / episode volume (copy-paste, bots)",
+    "excess_near_duplicate_ratio": "near-duplicate mentions / the mentions the episode added "
+                                   "over the usual, at most 1 (the wave's own copy-paste, "
+                                   "as if the usual chatter had none)",
     "concentration": "mentions per distinct author (a few accounts posting a lot)",
     "top_authors_share": "share of mentions from the 5 most active authors",
     "hour_near_duplicate_ratio": "near_duplicate_ratio of the episode's last hour (the window)",
+    "hour_excess_near_duplicate_ratio": "excess_near_duplicate_ratio of the episode's last hour",
     "hour_concentration": "concentration of the episode's last hour",
     "hour_top_authors_share": "top_authors_share of the episode's last hour",
     "hour_distinct_authors": "distinct authors of the episode's last hour",
@@ -184,12 +186,14 @@ def indicators(totals: Totals, window: Window, peak_ratio: float,
         "distinct_sources": float(len(totals.sources)),
         "source_types": float(_types_reached(totals)),
         "news_stories": float(news),
-        "news_pickup": _whole_stories(news - totals.expected_types.get(NEWS, 0.0)),
+        "news_pickup": max(0.0, news - totals.expected_types.get(NEWS, 0.0)),
         "news_share": news / volume if volume else 0.0,
         "near_duplicate_ratio": dup,
+        "excess_near_duplicate_ratio": _excess_duplicates(totals),
         "concentration": conc,
         "top_authors_share": top,
         "hour_near_duplicate_ratio": hour_dup,
+        "hour_excess_near_duplicate_ratio": _excess_duplicates(totals if hour is None else hour),
         "hour_concentration": hour_conc,
         "hour_top_authors_share": hour_top,
         "hour_distinct_authors": float(authors if hour is None else hour.distinct_authors),
@@ -219,11 +223,14 @@ def _types_reached(totals: Totals) -> int:
     return out
 
 
-def _whole_stories(excess: float) -> float:
-    """News stories beyond the usual, to the nearest whole story (never negative): two
-    stories on a topic that usually gets a twentieth of one are two more than usual, not
-    1.95, which fell short of a `crisis_min_news` of 2 while the explanation said "2"."""
-    return float(max(0, math.floor(excess + 0.5)))
+def _excess_duplicates(totals: Totals) -> float:
+    """Near-duplicates over what the episode added, at most 1. The episode's ratio counts
+    the usual chatter too, which dilutes a flood on a small brand: single-post accounts
+    pasting one text (90%) read 66% over ten times the usual volume."""
+    excess = totals.volume - totals.expected
+    if excess <= 0:
+        return 1.0 if totals.near_duplicates else 0.0
+    return min(1.0, totals.near_duplicates / excess)
 
 
 def _ratio(count: float, expected: float) -> float:

@@ -175,6 +175,15 @@ class DetectionSettings(BaseModel):
         "when its authors post more than once on average or its top five carry 30% (and twice "
         "their equal share: among 16 authors posting once, the top five carry 31%).",
     )
+    crowd_duplicate_ratio: float = Field(
+        default=0.8, ge=0.0, le=1.0,
+        description="A crowd without press (three times the authors a crisis needs, mostly "
+        "posting once, on crisis_min_source_types kinds of sources) is people passing a story "
+        "on, not accounts pasting one text, when its near-duplicates are under "
+        "flood_duplicate_ratio of all the episode's mentions or under this share of what it "
+        "added over the usual: a crisis once it lasts. Single-post bot floods reach 0.85-1 of "
+        "what they add.",
+    )
     flood_concentration: float = Field(
         default=3.0, ge=1.0,
         description="Mentions per distinct author above which a few accounts drive the episode.",
@@ -202,7 +211,7 @@ class DetectionSettings(BaseModel):
     crisis_min_news: int = Field(
         default=2, ge=0,
         description="News stories that count as press pickup. Without it, a crisis needs a "
-        "third kind of source, or three times its authors posting once in their own words.",
+        "third kind of source, or three times its authors posting once, not one pasted text.",
     )
     crisis_min_duration: str = Field(
         default="20m",

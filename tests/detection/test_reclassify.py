@@ -33,6 +33,7 @@ VARIANTS = {
     "flood_concentration": 1.0, "crisis_min_authors": 200, "crisis_min_source_types": 4,
     "crisis_min_news": 0, "crisis_min_duration": "2h", "crisis_fast_ratio": 2.0,
     "crisis_min_authors_floor": 25, "crisis_max_concentration": 1.1,
+    "crowd_duplicate_ratio": 0.0,
 }
 
 
@@ -82,7 +83,9 @@ def test_reclassifying_one_run_equals_detecting_again(counted: tuple[Series, Vig
         again = [e.to_dict() for e in detect_series(series, variant)]
         assert [e.to_dict() for _, _, e in reclassify(trace, variant)] == again, name
         changed += again != expected
-    assert changed >= len(VARIANTS) - 2, "most variants must change the events"
+    # reclassify_margin, crisis_fast_ratio and crowd_duplicate_ratio (no crowd without press
+    # on this scenario's brands, heard from 30-90 times an hour) leave its events alone.
+    assert changed >= len(VARIANTS) - 3, "most variants must change the events"
 
 
 def test_a_detector_setting_or_another_topic_set_is_not_the_same_detection() -> None:

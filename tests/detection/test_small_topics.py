@@ -155,8 +155,10 @@ def test_a_small_brand_wave_of_single_voices_is_a_crisis_without_press() -> None
 
 
 def _indicators(**values: float) -> dict[str, float]:
-    # The last hour's indicators default to the episode's (classify reads them so).
-    ind = {name: 0.0 for name in INDICATORS if not name.startswith("hour_")}
+    # The last hour's indicators default to the episode's, and the near-duplicates
+    # among what it added to all of its near-duplicates (classify reads them so).
+    ind = {name: 0.0 for name in INDICATORS
+           if not name.startswith("hour_") and name != "excess_near_duplicate_ratio"}
     ind.update(volume_ratio=3.0, peak_ratio=3.0, episode_volume=14.0, usual_hourly=5.0,
                duration_minutes=20.0)
     ind.update(values)
@@ -211,12 +213,45 @@ def test_a_small_brand_crowd_on_two_kinds_of_sources_is_a_crisis() -> None:
 
 
 def test_a_crowd_of_single_post_accounts_repeating_one_text_stays_bad_buzz() -> None:
-    """The same crowd, 90% near-duplicates: many single-post accounts pasting one text is
-    a flood's signature, not a crowd's; bad buzz, never a crisis, without press or a third
+    """The same crowd, every mention repeating an earlier text (88-93% of the episode's
+    mentions, 94-100% of what it added): many single-post accounts pasting one text is a
+    flood's signature, not a crowd's; bad buzz, never a crisis, without press or a third
     kind of source."""
-    _, events = run(Detector(DetectionSettings()), small_stream(crowd(0.9), 120))
-    assert events and events[0].kind is Kind.BAD_BUZZ
-    assert Kind.CRISIS not in [e.kind for e in events], [e.summary for e in events]
+    for seed in (5, 6, 7, 8):
+        _, events = run(Detector(DetectionSettings()), small_stream(crowd(1.0), 120, seed=seed))
+        assert events and events[0].kind is Kind.BAD_BUZZ
+        assert Kind.CRISIS not in [e.kind for e in events], [e.summary for e in events]
+
+
+def test_a_crowd_passing_a_story_on_is_a_crisis_though_it_repeats_itself() -> None:
+    """People passing a story on repeat each other: 63% of this crowd's mentions are
+    near-duplicates (71% of what it added), over `flood_duplicate_ratio`, which held it as
+    bad buzz before `crowd_duplicate_ratio`. Under that share of what it added, and from
+    people posting once, it is a crisis within the hour."""
+    _, events = run(Detector(DetectionSettings()), small_stream(crowd(0.8), 120, seed=6))
+    crisis = [e for e in events if e.kind is Kind.CRISIS]
+    assert crisis, [e.summary for e in events]
+    first = crisis[0]
+    assert (first.at.timestamp() - EVENT) / 60 <= 60, first.summary
+    assert first.indicators["near_duplicate_ratio"] >= DetectionSettings().flood_duplicate_ratio
+    assert first.indicators["excess_near_duplicate_ratio"] < 0.8
+    assert "not one pasted text (71% near-duplicates among what it added)" in \
+        first.evidence[-1].text
+
+
+def test_a_crowd_is_called_crisis_while_it_still_brings_people() -> None:
+    """A crowd's totals three hours after it ended, on a blip of a small brand's chatter
+    (2.2 times the usual volume, 25% negative): its last hour brought two new people, no
+    crowd; it stays bad buzz (a stream found calling it crisis 190 minutes after the wave
+    ended). The same totals while the last hour brings a crowd's worth are a crisis."""
+    s = DetectionSettings()
+    ended = _indicators(excess_negative_share=0.83, negative_share=0.73, excess_authors=92.0,
+                        distinct_authors=109.0, source_types=2.0, concentration=1.1,
+                        near_duplicate_ratio=0.3, volume_ratio=2.2, peak_ratio=17.8,
+                        hour_negative_ratio=2.6, hour_negative_share=0.25,
+                        duration_minutes=310.0, hour_new_authors=2.0)
+    assert classify(ended, s, Kind.BAD_BUZZ).kind is Kind.BAD_BUZZ
+    assert classify(dict(ended, hour_new_authors=12.0), s, Kind.BAD_BUZZ).kind is Kind.CRISIS
 
 
 def test_a_held_bad_buzz_says_what_a_crisis_still_needs() -> None:
