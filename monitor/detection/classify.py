@@ -260,9 +260,9 @@ def _flood(dup: float, conc: float, top: float, authors: float, s: DetectionSett
 def _pasted(dup: float, added: float, s: DetectionSettings) -> bool:
     """Whether near-duplicates make a wave one pasted text: over `flood_duplicate_ratio` of
     all the episode's mentions and over `crowd_duplicate_ratio` of what it added. The
-    first share is diluted by the usual chatter (a small brand's single-post flood reads
-    66%), the second by nothing but over-counts where the usual chatter repeats itself (a
-    big brand's): both must say so."""
+    first share is diluted by the usual chatter (a wave pasting one text at three times
+    the usual volume reads two thirds), the second by nothing but over-counts where the
+    usual chatter repeats itself (a big brand's): both must say so."""
     return dup >= s.flood_duplicate_ratio and added >= s.crowd_duplicate_ratio
 
 

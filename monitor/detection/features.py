@@ -225,8 +225,8 @@ def _types_reached(totals: Totals) -> int:
 
 def _excess_duplicates(totals: Totals) -> float:
     """Near-duplicates over what the episode added, at most 1. The episode's ratio counts
-    the usual chatter too, which dilutes a flood on a small brand: single-post accounts
-    pasting one text (90%) read 66% over ten times the usual volume."""
+    the usual chatter too, which dilutes a wave: one that pastes one text at three times
+    the usual volume reads two thirds."""
     excess = totals.volume - totals.expected
     if excess <= 0:
         return 1.0 if totals.near_duplicates else 0.0
