@@ -89,7 +89,6 @@ def classify(ind: dict[str, float], s: DetectionSettings, current: Kind | None =
     hour_conc = ind.get("hour_concentration", conc)
     hour_top = ind.get("hour_top_authors_share", ind["top_authors_share"])
     hour_dup = ind.get("hour_near_duplicate_ratio", dup)
-    hour_added = ind.get("hour_excess_near_duplicate_ratio", hour_dup)
     hour = _flood(hour_dup, hour_conc, hour_top,
                   ind.get("hour_distinct_authors", ind["distinct_authors"]), s,
                   margin=s.reclassify_margin)  # clearly no flood: not on a single mention
@@ -197,8 +196,11 @@ def classify(ind: dict[str, float], s: DetectionSettings, current: Kind | None =
     # bad buzz of the benchmarks reached twice the authors so; many single-post bots do,
     # repeating one text at 85-100% of what they add, while people passing a story on
     # repeat each other at 30-80% (docs/detection.md, "A crowd", "Passing a story on").
-    dup_now, dup_added = (hour_dup, hour_added) if lifted else (
-        dup, ind.get("excess_near_duplicate_ratio", dup))
+    if lifted:
+        dup_now = hour_dup
+        dup_added = ind.get("hour_excess_near_duplicate_ratio", hour_dup)
+    else:
+        dup_now, dup_added = dup, ind.get("excess_near_duplicate_ratio", dup)
     pasted = _pasted(dup_now, dup_added, s)
     # ... and still a crowd: its last hour brought the authors a crisis needs. Its totals
     # alone would call a wave that ended hours ago on a blip of a small brand's chatter.
