@@ -176,13 +176,14 @@ class DetectionSettings(BaseModel):
         "their equal share: among 16 authors posting once, the top five carry 31%).",
     )
     crowd_duplicate_ratio: float = Field(
-        default=0.8, ge=0.0, le=1.0,
+        default=0.9, ge=0.0, le=1.0,
         description="A crowd without press (three times the authors a crisis needs, mostly "
         "posting once, on crisis_min_source_types kinds of sources) is people passing a story "
         "on, not accounts pasting one text, when its near-duplicates are under "
         "flood_duplicate_ratio of all the episode's mentions or under this share of what it "
-        "added over the usual: a crisis once it lasts. Single-post bot floods reach 0.85-1 of "
-        "what they add.",
+        "added over the usual: a crisis once it lasts. Single-post bot floods that pass the "
+        "crowd's other tests reach 0.95-1 of what they add; people passing a templated story "
+        "on, 0.3-0.9.",
     )
     flood_concentration: float = Field(
         default=3.0, ge=1.0,

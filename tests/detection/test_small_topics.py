@@ -239,6 +239,43 @@ def test_a_crowd_passing_a_story_on_is_a_crisis_though_it_repeats_itself() -> No
         first.evidence[-1].text
 
 
+def test_a_crowd_repeating_a_story_as_templates_and_reposts_do_is_a_crisis() -> None:
+    """A crowd repeating itself more: 77% of its mentions, 87% of what it added, are
+    near-duplicates (templated posts and reposts). Under `crowd_duplicate_ratio` (0.9) it is
+    a crisis 45 minutes in; at the former 0.8 it stayed bad buzz for its two hours. The
+    single-post accounts pasting one text above reach 97-100% of what they added."""
+    stream = small_stream(crowd(0.9), 120, seed=6)
+    _, events = run(Detector(DetectionSettings()), stream)
+    crisis = [e for e in events if e.kind is Kind.CRISIS]
+    assert crisis, [e.summary for e in events]
+    assert (crisis[0].at.timestamp() - EVENT) / 60 <= 45, crisis[0].summary
+    assert 0.8 <= crisis[0].indicators["excess_near_duplicate_ratio"] < 0.9
+    _, before = run(Detector(DetectionSettings(crowd_duplicate_ratio=0.8)), stream)
+    assert Kind.CRISIS not in [e.kind for e in before]
+
+
+def test_a_wave_the_press_covers_widely_needs_half_the_authors() -> None:
+    """Six news stories beyond the usual (three times `crisis_min_news`, a critical
+    crisis's press) are the story's spread already: half the scaled authors (10 of 20 on a
+    brand heard from 20 times an hour) make it a crisis. With five stories, the twelve new
+    authors are still too few, and the explanation says how many it needs."""
+    s = DetectionSettings()
+    covered = _indicators(excess_negative_share=0.8, negative_share=0.8, excess_authors=12.0,
+                          distinct_authors=14.0, source_types=2.0, concentration=1.1,
+                          usual_hourly=20.0, news_pickup=6.0, duration_minutes=45.0)
+    decision = classify(covered, s, Kind.BAD_BUZZ)
+    assert decision.kind is Kind.CRISIS
+    spread = next(e for e in decision.evidence if e.feature == "excess_authors")
+    assert spread.threshold == 10
+    assert "(10 needed with this press coverage, 20 without)" in spread.text
+    held = classify(dict(covered, news_pickup=5.0), s, Kind.BAD_BUZZ)
+    assert held.kind is Kind.BAD_BUZZ
+    assert held.evidence[-1].feature == "excess_authors" and held.evidence[-1].threshold == 20
+    # A few loud accounts stay a bad buzz however much press they get.
+    loud = dict(covered, concentration=2.5)
+    assert classify(loud, s, Kind.BAD_BUZZ).kind is Kind.BAD_BUZZ
+
+
 def test_a_crowd_is_called_crisis_while_it_still_brings_people() -> None:
     """A crowd's totals three hours after it ended, on a blip of a small brand's chatter
     (2.2 times the usual volume, 25% negative): its last hour brought two new people, no
