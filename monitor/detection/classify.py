@@ -49,7 +49,7 @@ STILL_NEGATIVE = 0.5
 # outlets reporting a negative story are its spread already; on the third scenario
 # generator, slow burns the press had picked up waited up to 55 minutes for their tenth to
 # 25th new voice, while no bad buzz, flood or news spike of any benchmark was called
-# crisis at half (docs/detection.md, "Covered by the press").
+# crisis at half (docs/detection.md, "Covered by the press, and templated crowds").
 COVERED_AUTHORS = 0.5
 
 
@@ -205,8 +205,10 @@ def classify(ind: dict[str, float], s: DetectionSettings, current: Kind | None =
     # post once, not pasting one text (_pasted). A small brand's outrage on social media and
     # forums is a crisis before a third kind of source or the press joins it. No labelled
     # bad buzz of the benchmarks reached twice the authors so; many single-post bots do,
-    # repeating one text at 85-100% of what they add, while people passing a story on
-    # repeat each other at 30-80% (docs/detection.md, "A crowd", "Passing a story on").
+    # repeating one text at 95-100% of what they add when they pass the crowd's other
+    # tests, while people passing a templated story on repeat each other at 30-90%
+    # (docs/detection.md, "A crowd", "Passing a story on", "Covered by the press, and
+    # templated crowds").
     if lifted:
         dup_now = hour_dup
         dup_added = ind.get("hour_excess_near_duplicate_ratio", hour_dup)
