@@ -109,7 +109,7 @@ def classify(ind: dict[str, float], s: DetectionSettings, current: Kind | None =
     # `crisis_min_news` stories and four times `crisis_min_authors` new authors (what makes
     # a crisis critical) are a story passed on by reposts, not a bot network.
     if flood_dup and not (flood_conc or few_loud) \
-            and ind["news_pickup"] >= 3 * max(s.crisis_min_news, 1) \
+            and _wide_press(ind["news_pickup"], s) \
             and ind["excess_authors"] >= 4 * s.crisis_min_authors:
         flood_dup = False
     flood_ev = (_ev("near_duplicate_ratio", dup, s.flood_duplicate_ratio, ">=",
@@ -146,7 +146,7 @@ def classify(ind: dict[str, float], s: DetectionSettings, current: Kind | None =
     # few loud ones (a crisis's mentions come from people who mostly post once or twice).
     conc_now = hour_conc if lifted else conc  # the bots' posts are not the outrage's
     press = s.crisis_min_news > 0 and news >= s.crisis_min_news
-    covered = press and news >= 3 * s.crisis_min_news
+    covered = press and _wide_press(news, s)
     need = min_authors * (COVERED_AUTHORS if covered else 1.0)
     spread = authors >= need and types >= s.crisis_min_source_types \
         and conc_now < s.crisis_max_concentration
@@ -281,6 +281,13 @@ def _pasted(dup: float, added: float, s: DetectionSettings) -> bool:
     return dup >= s.flood_duplicate_ratio and added >= s.crowd_duplicate_ratio
 
 
+def _wide_press(news: float, s: DetectionSettings) -> bool:
+    """The press of a critical crisis: three times `crisis_min_news` stories beyond the
+    usual (at least three). It also lifts a flood of reposts and halves the authors a
+    crisis needs (COVERED_AUTHORS)."""
+    return news >= 3 * max(s.crisis_min_news, 1)
+
+
 def crisis_authors(ind: dict[str, float], s: DetectionSettings) -> float:
     """The authors an episode needs to spread into a crisis, scaled to the topic's usual
     audience: `crisis_min_authors`, or an average hour of the topic's mentions when that is
@@ -294,7 +301,7 @@ def crisis_authors(ind: dict[str, float], s: DetectionSettings) -> float:
 
 def _crisis_severity(ind: dict[str, float], s: DetectionSettings) -> Severity:
     big = ind["peak_ratio"] >= s.critical_ratio or (
-        ind["news_pickup"] >= 3 * max(s.crisis_min_news, 1)
+        _wide_press(ind["news_pickup"], s)
         and ind["distinct_authors"] >= 4 * s.crisis_min_authors
     )
     return Severity.CRITICAL if big else Severity.HIGH
