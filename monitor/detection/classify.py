@@ -37,7 +37,7 @@ CLASSIFY_ONLY = frozenset({
 # new voice comes a median 67-76 minutes after it starts, its 15th 56-65 (bench/
 # scenarios_alt.py --rate 5 15); no labelled bad buzz of the benchmarks reaches 1.5 times
 # its authors on three kinds of sources with fewer than 1.67 mentions per author
-# (docs/detection.md, "Small topics").
+# (docs/detection-history.md, "Small topics: the first crisis call").
 NO_PRESS_AUTHORS = 1.5
 # The part of `negative_share` a crisis call needs in the episode's last hour (the totals
 # decide the class; this only keeps a stale episode from being called crisis). At half, no
@@ -49,7 +49,7 @@ STILL_NEGATIVE = 0.5
 # outlets reporting a negative story are its spread already; on the third scenario
 # generator, slow burns the press had picked up waited up to 55 minutes for their tenth to
 # 25th new voice, while no bad buzz, flood or news spike of any benchmark was called
-# crisis at half (docs/detection.md, "Covered by the press, and templated crowds").
+# crisis at half (docs/detection-history.md, "Covered by the press, and templated crowds").
 COVERED_AUTHORS = 0.5
 
 
@@ -207,8 +207,8 @@ def classify(ind: dict[str, float], s: DetectionSettings, current: Kind | None =
     # bad buzz of the benchmarks reached twice the authors so; many single-post bots do,
     # repeating one text at 95-100% of what they add when they pass the crowd's other
     # tests, while people passing a templated story on repeat each other at 30-90%
-    # (docs/detection.md, "A crowd", "Passing a story on", "Covered by the press, and
-    # templated crowds").
+    # (docs/detection-history.md, "A crowd on two kinds of sources", "Passing a story
+    # on", "Covered by the press, and templated crowds").
     if lifted:
         dup_now = hour_dup
         dup_added = ind.get("hour_excess_near_duplicate_ratio", hour_dup)

@@ -16,7 +16,7 @@ NEWS = "news"
 TYPE_MIN = 3  # mentions from a kind of source before the episode counts as reaching it
 # ... and twice its usual number, or this part of what the episode added: on a large brand
 # whose volume rose by half while its tone turned, no kind of source doubles, yet the one
-# that carries a fifth of the wave has been reached (docs/detection.md, "Tone before
+# that carries a fifth of the wave has been reached (docs/detection-history.md, "Tone before
 # volume").
 TYPE_SHARE = 0.2
 
