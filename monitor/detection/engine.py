@@ -498,7 +498,12 @@ class Detector:
         if state.episode is None and anomalous:
             # Its duration counts from the onset: the run of unusual buckets that led here,
             # and its totals start with them (at most the window).
+            # A topic can stay a little unusual for hours before a rise opens an episode: the
+            # onset is never older than the window, whose buckets are all the totals hold (an
+            # episode said it had lasted 295 min when it opened, on an hour of buckets).
             onset = state.elevated_since if state.elevated_since is not None else start
+            if state.recent_buckets:
+                onset = max(onset, state.recent_buckets[0].start)
             state.episode = Episode(topic=state.topic, start=start, onset=min(onset, start))
             for row, earlier in zip(state.ring[:-1], state.recent_buckets[:-1], strict=True):
                 if earlier.start >= onset:

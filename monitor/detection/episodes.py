@@ -170,6 +170,7 @@ def measure(episode: Episode, bucket: BucketStats, expected: float, usual: Usual
     began = episode.onset if episode.onset is not None else episode.start
     minutes = (bucket.end - began) / 60.0
     ind = indicators(episode.totals, window, episode.peak_ratio, minutes)
+    episode.totals.reach_types()
     at = bucket.end
     if quiet and episode.judged:
         episode.quiet_since = episode.quiet_since if episode.quiet_since is not None \

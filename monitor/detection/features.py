@@ -44,7 +44,7 @@ INDICATORS: dict[str, str] = {
                     "size of its usual audience",
     "source_types": "kinds of sources the episode reached (social, news, forum, blog, video): "
                     "at least 3 mentions, and twice their usual number or a fifth of what "
-                    "the episode added",
+                    "the episode added; a kind once reached stays reached",
     "news_stories": "news stories since the rise began",
     "news_pickup": "news stories beyond the usual number for the topic (press pickup)",
     "news_share": "news stories / episode volume",
@@ -96,6 +96,9 @@ class Totals:
     sources: dict[str, int] = field(default_factory=dict)
     source_types: dict[str, int] = field(default_factory=dict)
     expected_types: dict[str, float] = field(default_factory=dict)
+    # Kinds of sources the episode has reached so far (reach_types): once reached, a kind
+    # stays reached, though a later surge elsewhere may outgrow its share of the wave.
+    reached: list[str] = field(default_factory=list)
 
     def add(self, bucket: BucketStats, expected: float, expected_negative: float = 0.0,
             expected_positive: float = 0.0, expected_scored: float = 0.0,
@@ -134,9 +137,14 @@ class Totals:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Totals:
-        copied: dict[str, Any] = {k: (dict(v) if isinstance(v, dict) else v)
+        copied: dict[str, Any] = {k: (dict(v) if isinstance(v, dict) else
+                                      list(v) if isinstance(v, list) else v)
                                   for k, v in data.items()}
         return cls(**copied)
+
+    def reach_types(self) -> None:
+        """Remember the kinds of sources reached by now (_types_reached)."""
+        self.reached = sorted(set(self.reached) | _types_reached(self))
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +192,7 @@ def indicators(totals: Totals, window: Window, peak_ratio: float,
         "excess_authors": max(0.0, authors - totals.expected),
         "usual_hourly": window.usual_hourly,
         "distinct_sources": float(len(totals.sources)),
-        "source_types": float(_types_reached(totals)),
+        "source_types": float(len(set(totals.reached) | _types_reached(totals))),
         "news_stories": float(news),
         "news_pickup": max(0.0, news - totals.expected_types.get(NEWS, 0.0)),
         "news_share": news / volume if volume else 0.0,
@@ -210,16 +218,18 @@ def indicators(totals: Totals, window: Window, peak_ratio: float,
     }
 
 
-def _types_reached(totals: Totals) -> int:
-    """Kinds of sources the episode reached: TYPE_MIN mentions, and twice their usual
-    number or TYPE_SHARE of the episode's excess above it."""
+def _types_reached(totals: Totals) -> set[str]:
+    """Kinds of sources the episode's totals show it reaching now: TYPE_MIN mentions, and
+    twice their usual number or TYPE_SHARE of the episode's excess above it. Where a wave
+    spreads in proportion to a topic's usual mix, a kind can qualify on its share of a
+    young wave and lose it as the wave surges elsewhere: Totals.reach_types keeps it."""
     excess = totals.volume - totals.expected
-    out = 0
+    out = set()
     for kind, count in totals.source_types.items():
         usual = totals.expected_types.get(kind, 0.0)
         if count >= TYPE_MIN and (count >= 2.0 * usual
                                   or (excess > 0 and count - usual >= TYPE_SHARE * excess)):
-            out += 1
+            out.add(kind)
     return out
 
 

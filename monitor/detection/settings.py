@@ -214,6 +214,12 @@ class DetectionSettings(BaseModel):
         description="News stories that count as press pickup. Without it, a crisis needs a "
         "third kind of source, or three times its authors posting once, not one pasted text.",
     )
+    crisis_news_noise: float = Field(
+        default=1.5, ge=0,
+        description="Press pickup must also exceed the topic's usual news count by this many "
+        "standard deviations of it (its square root): a brand the press covers daily sees its "
+        "usual number of stories vary by a few, which is not the press picking a wave up.",
+    )
     crisis_min_duration: str = Field(
         default="20m",
         description="A negative episode that spreads and lasts this long escalates to crisis.",

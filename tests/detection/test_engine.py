@@ -127,6 +127,28 @@ def test_upbeat_bot_spam_is_a_flood_not_a_positive_buzz() -> None:
     assert "flood" in opened[0].evidence[0].text or "few accounts" in opened[0].evidence[0].text
 
 
+def test_promotional_bots_read_as_fans_at_first_are_a_flood_once_they_post_on() -> None:
+    """A hundred promotional bots posting the same upbeat copy, a few times an hour each:
+    half an hour in they post 1.5 times each, as fans sharing good news do, so the episode
+    opens as a positive buzz; once they have posted three times each it is a flood, a
+    volume spike (a fourth scenario generator's four promotional floods stayed "positive
+    buzz" for hours when a positive buzz kept its class whatever came)."""
+    bots = [f"promo{i}" for i in range(100)]
+
+    def promo(b: BucketStats, minute: int, rng: random.Random) -> None:
+        add(b, 25, positive=0.9, authors=bots, near_dup=0.95, rng=rng)
+
+    _, events = run(Detector(DetectionSettings()), stream(promo, 180))
+    calls = [e for e in events if e.transition is not Transition.RESOLVED]
+    assert calls[0].kind is Kind.POSITIVE_BUZZ, [e.summary for e in calls]
+    spam = next(e for e in calls if e.kind is Kind.VOLUME_SPIKE)
+    assert spam.transition is Transition.RECLASSIFIED
+    assert spam.previous_kind is Kind.POSITIVE_BUZZ
+    assert spam.indicators["concentration"] >= 3.0
+    assert spam.evidence[0].feature in ("near_duplicate_ratio", "concentration")
+    assert calls[-1].kind is Kind.VOLUME_SPIKE
+
+
 @pytest.mark.parametrize(("event", "expected"), [
     (praise, Kind.POSITIVE_BUZZ),
     (news, Kind.VOLUME_SPIKE),
@@ -777,3 +799,27 @@ def test_an_hour_slot_not_yet_measured_does_not_teach_the_dispersion() -> None:
     assert base.dispersion(rates) == bucket
     assert base.window_dispersion(rates) == window
     assert base.hour[12] > 5.0  # the profile did learn the working hours
+
+
+def test_an_episode_opening_after_hours_of_slight_unrest_counts_its_duration_from_the_window(
+) -> None:
+    """A topic a little above its usual volume for hours (unusual at first, never quite
+    ordinary again) then rising sharply: its episode holds the window's buckets, so its
+    duration counts from at most the window before the opening. It said 295 min when it
+    opened on a fourth generator's topic, which made "lasting" mean nothing."""
+    def unrest(b: BucketStats, minute: int, rng: random.Random) -> None:
+        add(b, 12 if minute < 10 else 4, negative=0.2, fresh="u", rng=rng)
+        if minute >= 240:
+            add(b, 40, negative=0.8, fresh="p", rng=rng)
+
+    detector = Detector(DetectionSettings())
+    state = detector.new_state("acme")
+    events = []
+    for b in stream(unrest, 270, after=0):
+        events.extend(detector.step(state, b))
+        if state.elevated_since is not None and state.episode is None:
+            elevated = state.elevated_since
+    opened = next(e for e in events if e.transition is Transition.OPENED)
+    assert opened.at.timestamp() - elevated > 3 * 3600  # unrest began hours before
+    assert opened.indicators["duration_minutes"] <= 60 + W / 60
+    assert opened.at.timestamp() >= EVENT + 240 * 60

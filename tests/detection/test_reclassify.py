@@ -33,7 +33,7 @@ VARIANTS = {
     "flood_concentration": 1.0, "crisis_min_authors": 200, "crisis_min_source_types": 4,
     "crisis_min_news": 0, "crisis_min_duration": "2h", "crisis_fast_ratio": 2.0,
     "crisis_min_authors_floor": 25, "crisis_max_concentration": 1.1,
-    "crowd_duplicate_ratio": 0.0,
+    "crowd_duplicate_ratio": 0.0, "crisis_news_noise": 5.0,
 }
 
 
