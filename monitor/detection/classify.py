@@ -166,7 +166,7 @@ def classify(ind: dict[str, float], s: DetectionSettings, current: Kind | None =
                        f"without)" if covered and authors < min_authors else ""))
     press_ev = _ev("news_pickup", news, s.crisis_min_news + noise, ">=",
                    f"picked up by the press: {news:.0f} more news stories than usual"
-                   + (f" ({s.crisis_min_news + noise:.0f} needed: it usually sees "
+                   + (f" ({_needed(s.crisis_min_news + noise)} needed: it usually sees "
                       f"{_usual_news(ind):.0f} in this time)" if noise >= 0.5 else ""))
     last_ev = _ev("duration_minutes", minutes, s.seconds("crisis_min_duration") / 60.0, ">=",
                   f"lasting {minutes:.0f} min, still {ratio:.1f}x the usual volume")
