@@ -153,7 +153,8 @@ def classify(ind: dict[str, float], s: DetectionSettings, current: Kind | None =
     # few loud ones (a crisis's mentions come from people who mostly post once or twice).
     conc_now = hour_conc if lifted else conc  # the bots' posts are not the outrage's
     noise = _news_noise(ind, s)
-    press = s.crisis_min_news > 0 and news >= s.crisis_min_news + noise
+    press_bar = s.crisis_min_news + noise
+    press = s.crisis_min_news > 0 and news >= press_bar
     covered = press and _wide_press(ind, s)
     need = min_authors * (COVERED_AUTHORS if covered else 1.0)
     spread = authors >= need and types >= s.crisis_min_source_types \
@@ -164,9 +165,9 @@ def classify(ind: dict[str, float], s: DetectionSettings, current: Kind | None =
                     f"{authors:.0f} more authors than usual, across {types:.0f} kinds of sources"
                     + (f" ({need:.0f} needed with this press coverage, {min_authors:.0f} "
                        f"without)" if covered and authors < min_authors else ""))
-    press_ev = _ev("news_pickup", news, s.crisis_min_news + noise, ">=",
+    press_ev = _ev("news_pickup", news, press_bar, ">=",
                    f"picked up by the press: {news:.0f} more news stories than usual"
-                   + (f" ({_needed(s.crisis_min_news + noise)} needed: it usually sees "
+                   + (f" ({_needed(press_bar)} needed: it usually sees "
                       f"{_usual_news(ind):.0f} in this time)" if noise >= 0.5 else ""))
     last_ev = _ev("duration_minutes", minutes, s.seconds("crisis_min_duration") / 60.0, ">=",
                   f"lasting {minutes:.0f} min, still {ratio:.1f}x the usual volume")
@@ -247,9 +248,9 @@ def classify(ind: dict[str, float], s: DetectionSettings, current: Kind | None =
         # Say what would make it a crisis without the press, too. The pickup is rounded
         # down: two stories where a twentieth of one is usual are 1.95, short of 2, and
         # "2 news stories" read as if the threshold were met.
-        held.append(_ev("news_pickup", news, s.crisis_min_news + noise, "<",
+        held.append(_ev("news_pickup", news, press_bar, "<",
                         f"no press pickup yet: {math.floor(news * 10) / 10:.1f} more news "
-                        f"stories than usual, {_needed(s.crisis_min_news + noise)} needed; "
+                        f"stories than usual, {_needed(press_bar)} needed; "
                         f"without it, a "
                         f"crisis needs {s.crisis_min_source_types + 1} kinds of sources and "
                         f"{math.ceil(many)} new authors, or {math.ceil(3 * min_authors)} "
