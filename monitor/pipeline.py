@@ -151,7 +151,12 @@ class Ingestor:
         if not matched:
             return []
         texts = [m.body for _, m, _ in matched]
-        scores = self.router.score_batch(texts, [m.lang for _, m, _ in matched])
+        # Scored without the topics' own names (TopicMatcher.without_names); near-duplicates
+        # are judged on the whole text.
+        scores = self.router.score_batch(
+            [self.matcher.without_names(text, topics)
+             for text, (_, _, topics) in zip(texts, matched, strict=True)],
+            [m.lang for _, m, _ in matched])
         keys = near_keys_batch(texts)
         out = []
         for (i, mention, topics), score, near in zip(matched, scores, keys, strict=True):

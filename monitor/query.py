@@ -332,15 +332,47 @@ def _triggers(node: _Node) -> frozenset[str] | None:
     return None
 
 
+def _terms(node: _Node) -> list[_Word | _Prefix | _Phrase]:
+    """The terms of a query that are not negated."""
+    if isinstance(node, _Word | _Prefix | _Phrase):
+        return [node]
+    if isinstance(node, _And | _Or):
+        return [term for child in node.children for term in _terms(child)]
+    return []
+
+
+# A name: its words, normalised and without "#" or "@", and whether the last is a prefix.
+Name = tuple[tuple[str, ...], bool]
+
+
 class Query:
     """A compiled keyword query. `matches` takes raw text (it normalises it);
     `matches_document` takes a `Document` prepared once for many queries."""
 
-    __slots__ = ("_root", "text")
+    __slots__ = ("_root", "names", "text")
 
     def __init__(self, text: str, root: _Node) -> None:
         self.text = text
         self._root = root
+        self.names = self._names()
+
+    def _names(self) -> tuple[Name, ...]:
+        """The terms that name the topic: each alone satisfies the query ("Verlover Beauty",
+        #verloverbeauty, @verlover_fr). A term that only narrows it (`scandal` in
+        `acme AND scandal`) is no name."""
+        names: list[Name] = []
+        for term in _terms(self._root):
+            if isinstance(term, _Word):
+                alone, words, prefix = term.word, (term.word.lstrip("#@"),), False
+            elif isinstance(term, _Prefix):
+                alone, words, prefix = term.prefix, (term.prefix,), True
+            else:
+                alone = term.needle.strip()
+                words, prefix = tuple(alone.split(" ")), not term.needle.endswith(" ")
+            if self._root.eval(Document(alone, normalised=True)) \
+                    and (words, prefix) not in names:
+                names.append((words, prefix))
+        return tuple(names)
 
     def matches(self, text: str) -> bool:
         """True when the raw `text` satisfies the query."""
@@ -369,7 +401,7 @@ class TopicMatcher:
     """Match one text against many topics: the text is normalised and cut into words once,
     and only the topics that one of its words can trigger are evaluated."""
 
-    __slots__ = ("_always", "_by_word", "_topics")
+    __slots__ = ("_always", "_by_word", "_names", "_topics")
 
     def __init__(self, topics: Sequence[tuple[str, str]]) -> None:
         """`topics` are (name, query) pairs; raises QueryError naming the topic that fails."""
@@ -380,6 +412,7 @@ class TopicMatcher:
             except QueryError as exc:
                 raise QueryError(f"topic {name!r}: {exc.reason}", exc.position) from None
         self._topics = tuple(compiled)
+        self._names = {name: query.names for name, query in compiled}
         self._by_word: dict[str, list[int]] = {}
         always: list[int] = []
         for index, (_name, compiled_query) in enumerate(compiled):
@@ -404,3 +437,47 @@ class TopicMatcher:
         return tuple(
             topics[i][0] for i in sorted(candidates) if topics[i][1].matches_document(doc)
         )
+
+    def without_names(self, text: str, topics: Sequence[str]) -> str:
+        """`text` with the names of `topics` (Query.names) cut out, for sentiment scoring:
+        a brand called "Verlover Beauty" or "Good Harvest" is not praise, and its name in
+        every mention of a backlash scored it positive."""
+        names = [name for topic in topics for name in self._names.get(topic, ())]
+        if not names:
+            return text
+        tokens = list(_PLAIN.finditer(text))
+        words = [normalise_text(token.group()) for token in tokens]
+        cuts: list[tuple[int, int]] = []
+        i = 0
+        while i < len(tokens):
+            size = _name_at(words, i, names)
+            if size:
+                start = tokens[i].start()
+                if start > 0 and text[start - 1] in "#@":
+                    start -= 1
+                cuts.append((start, tokens[i + size - 1].end()))
+                i += size
+            else:
+                i += 1
+        if not cuts:
+            return text
+        parts, last = [], 0
+        for start, end in cuts:
+            parts.append(text[last:start])
+            last = end
+        parts.append(text[last:])
+        return "".join(parts)
+
+
+def _name_at(words: list[str], i: int, names: list[Name]) -> int:
+    """How many words from `i` on spell one of `names` (the longest), or 0."""
+    best = 0
+    for name, prefix in names:
+        size = len(name)
+        if size <= best or i + size > len(words):
+            continue
+        head_ok = all(words[i + k] == name[k] for k in range(size - 1))
+        last = words[i + size - 1]
+        if head_ok and (last.startswith(name[-1]) if prefix else last == name[-1]):
+            best = size
+    return best

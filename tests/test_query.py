@@ -105,6 +105,24 @@ def test_topic_matcher_returns_matching_topics_in_order() -> None:
     assert matcher.match("rien à voir") == ()
 
 
+def test_a_querys_names_are_the_terms_that_alone_match_it() -> None:
+    """Phrases, #tags, @handles and prefixes that alone satisfy the query name its topic;
+    negated terms and terms that only narrow it do not."""
+    query = compile_query('("Bonne Maison" OR @bonnemaison_fr OR bonnem*) NOT (recrute OR job)')
+    assert query.names == ((("bonne", "maison"), False), (("bonnemaison_fr",), False),
+                           (("bonnem",), True))
+    assert compile_query("acme AND (scandal OR recall)").names == ()
+
+
+def test_names_are_cut_whole_words_in_any_case_and_accent() -> None:
+    """The cut keeps everything else of the text, byte for byte."""
+    matcher = TopicMatcher([("bm", '"bonne maison" OR #bonnemaison OR épicé*'),
+                            ("x", "x")])
+    text = "BONNE Maison rappelle ses yaourts! #BonneMaison bonne Épicerie Epiphanie"
+    assert matcher.without_names(text, ("bm",)) == " rappelle ses yaourts!  bonne  Epiphanie"
+    assert matcher.without_names(text, ("x", "unknown")) == text
+
+
 def test_topic_matcher_names_the_bad_topic() -> None:
     """A bad query in TopicMatcher names its topic."""
     with pytest.raises(QueryError, match="topic 'b': unclosed"):

@@ -108,3 +108,27 @@ def test_near_keys_are_stable_and_independent_of_the_batch() -> None:
     texts = [french, "merci !", english, "", french.upper(), "a b c d e f g h"]
     assert near_keys_batch(texts) == [near_keys(t) for t in texts]
     assert near_keys_batch(texts)[1] == ()
+
+
+def test_a_topics_own_name_is_not_scored_as_sentiment() -> None:
+    """A brand called "Verlover Beauty" is no praise: in a mention of its scandal, "beauty"
+    outweighed "scandal" and the mention read positive. The names of its topics (terms that
+    alone match the query) are cut before scoring, for matched and pre-assigned topics
+    alike; near-duplicates still see the whole text, and a word that only narrows a query
+    (`scandal` in `acme AND scandal`) still counts."""
+    config = config_from_text(
+        'topics:\n  - name: verlover\n    query: \'"verlover beauty" OR #verloverbeauty\'\n'
+        "  - name: acme\n    query: acme AND (scandal OR recall)\n")
+    ingestor = Ingestor.from_config(config)
+    scandal = "PSA: the way Verlover Beauty handled the chemical burns is a scandal"
+    assert ingestor.router.score(scandal).compound > 0  # why: "beauty" outweighs "scandal"
+    prepared = ingestor.prepare([
+        mention(1, 0, scandal),
+        mention(2, 0, "#VerloverBeauty handled the chemical burns like a scandal",
+                topics=("verlover",)),
+        mention(3, 0, "What a scandal, Acme"),
+    ])
+    assert [p.scores.compound < 0 for p in prepared] == [True, True, True]
+    assert prepared[0].mention.text == scandal
+    assert ingestor.matcher.without_names("What a scandal, Acme", ("acme",)) \
+        == "What a scandal, Acme"
