@@ -10,6 +10,7 @@ from typing import Annotated, Any, TextIO
 import orjson
 import typer
 
+from monitor.query import TopicMatcher
 from monitor.sentiment.router import SentimentRouter
 from monitor.sentiment.settings import SentimentSettings
 
@@ -31,12 +32,15 @@ def _parse(line: str) -> tuple[str, str | None, Any]:
     return text, lang, data.get("id")
 
 
-def score_lines(lines: Iterable[str], router: SentimentRouter, out: TextIO, err: TextIO) -> int:
+def score_lines(lines: Iterable[str], router: SentimentRouter, out: TextIO, err: TextIO,
+                matcher: TopicMatcher | None = None) -> int:
     """Write one JSON object per input line to `out`, in order; return the number of bad lines.
 
-    A good line gives {"line", ["id",] "lang", "compound", "label", "pos", "neu", "neg",
-    "scorer"}; a bad one gives {"line", "error"} on `out` and `line N: reason` on `err`,
-    and the next lines are still scored. Blank lines are skipped.
+    A good line gives {"line", ["id",] ["topics",] "lang", "compound", "label", "pos", "neu",
+    "neg", "scorer"}; a bad one gives {"line", "error"} on `out` and `line N: reason` on
+    `err`, and the next lines are still scored. Blank lines are skipped. With a `matcher`
+    (the configuration's topics), a text is scored as ingestion scores it: matched, and
+    without the names of the topics it matches (TopicMatcher.without_names).
     """
     bad = 0
     for number, line in enumerate(lines, 1):
@@ -49,10 +53,13 @@ def score_lines(lines: Iterable[str], router: SentimentRouter, out: TextIO, err:
             out.write(orjson.dumps({"line": number, "error": str(exc)}).decode() + "\n")
             err.write(f"line {number}: {exc}\n")
             continue
-        scores = router.score(text, lang)
+        topics = matcher.match(text) if matcher is not None else ()
+        scores = router.score(matcher.without_names(text, topics) if matcher else text, lang)
         result: dict[str, Any] = {"line": number}
         if ident is not None:
             result["id"] = ident
+        if matcher is not None:
+            result["topics"] = list(topics)
         result.update(
             lang=scores.lang,
             compound=scores.compound,
@@ -67,12 +74,14 @@ def score_lines(lines: Iterable[str], router: SentimentRouter, out: TextIO, err:
     return bad
 
 
-def _settings(config: Path | None) -> SentimentSettings:
+def _router_and_matcher(config: Path | None) -> tuple[SentimentRouter, TopicMatcher | None]:
     if config is None:
-        return SentimentSettings()
+        return SentimentRouter(SentimentSettings()), None
     from monitor.config.files import load_config
 
-    return load_config(config).sentiment
+    loaded = load_config(config)
+    return (SentimentRouter(loaded.sentiment),
+            TopicMatcher([(t.name, t.query) for t in loaded.topics]))
 
 
 def register(app: typer.Typer) -> None:
@@ -80,8 +89,9 @@ def register(app: typer.Typer) -> None:
     def score(
         config: Annotated[
             Path | None,
-            typer.Option("--config", "-c", help="vigie.yaml whose `sentiment:` settings apply "
-                         "(default: built-in settings, languages en and fr)."),
+            typer.Option("--config", "-c", help="vigie.yaml whose `sentiment:` settings apply, "
+                         "and whose topics' names are cut before scoring, as ingestion does "
+                         "(default: built-in settings, languages en and fr, no topics)."),
         ] = None,
     ) -> None:
         """Score JSON lines from stdin ({"text": ..., "lang": optional}); one JSON line out per
@@ -89,11 +99,11 @@ def register(app: typer.Typer) -> None:
         from monitor.errors import ConfigError
 
         try:
-            router = SentimentRouter(_settings(config))
+            router, matcher = _router_and_matcher(config)
         except ConfigError as exc:
             for problem in exc.problems:
                 sys.stderr.write(problem + "\n")
             raise typer.Exit(2) from None
-        bad = score_lines(sys.stdin, router, sys.stdout, sys.stderr)
+        bad = score_lines(sys.stdin, router, sys.stdout, sys.stderr, matcher)
         if bad:
             raise typer.Exit(1)

@@ -61,3 +61,17 @@ def test_score_command_uses_config_sentiment_settings(tmp_path) -> None:  # type
     first, second = (json.loads(x) for x in result.stdout.splitlines())
     assert first["label"] == "neutral"
     assert second["lang"] == "other" and second["compound"] is None
+
+
+def test_score_command_cuts_the_config_topics_names_as_ingestion_does(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """With --config, a text is scored without the names of the topics it matches, so ops
+    see the score ingestion gave; without, the name counts ("beauty" reads as praise)."""
+    config = tmp_path / "vigie.yaml"
+    config.write_text("topics:\n  - name: verlover\n    query: '\"verlover beauty\"'\n")
+    line = '{"text": "PSA: the way Verlover Beauty handled the chemical burns is a scandal"}\n'
+    cut = CliRunner().invoke(app, ["score", "-c", str(config)], input=line)
+    assert cut.exit_code == 0, cut.output
+    row = json.loads(cut.stdout)
+    assert row["topics"] == ["verlover"] and row["label"] == "negative"
+    whole = json.loads(CliRunner().invoke(app, ["score"], input=line).stdout)
+    assert whole["label"] == "positive" and "topics" not in whole
