@@ -401,7 +401,7 @@ class TopicMatcher:
     """Match one text against many topics: the text is normalised and cut into words once,
     and only the topics that one of its words can trigger are evaluated."""
 
-    __slots__ = ("_always", "_by_word", "_names", "_topics")
+    __slots__ = ("_always", "_by_word", "_name_patterns", "_names", "_topics")
 
     def __init__(self, topics: Sequence[tuple[str, str]]) -> None:
         """`topics` are (name, query) pairs; raises QueryError naming the topic that fails."""
@@ -413,6 +413,8 @@ class TopicMatcher:
                 raise QueryError(f"topic {name!r}: {exc.reason}", exc.position) from None
         self._topics = tuple(compiled)
         self._names = {name: query.names for name, query in compiled}
+        self._name_patterns = {name: _name_pattern(names)
+                               for name, names in self._names.items() if names}
         self._by_word: dict[str, list[int]] = {}
         always: list[int] = []
         for index, (_name, compiled_query) in enumerate(compiled):
@@ -445,28 +447,68 @@ class TopicMatcher:
         names = [name for topic in topics for name in self._names.get(topic, ())]
         if not names:
             return text
-        tokens = list(_PLAIN.finditer(text))
-        words = [normalise_text(token.group()) for token in tokens]
-        cuts: list[tuple[int, int]] = []
-        i = 0
-        while i < len(tokens):
-            size = _name_at(words, i, names)
-            if size:
-                start = tokens[i].start()
-                if start > 0 and text[start - 1] in "#@":
-                    start -= 1
-                cuts.append((start, tokens[i + size - 1].end()))
-                i += size
-            else:
-                i += 1
-        if not cuts:
+        patterns = [self._name_patterns[topic] for topic in topics
+                    if topic in self._name_patterns]
+        norm = normalise_text(text)
+        spans = sorted((m.start(), m.end()) for pattern in patterns
+                       for m in pattern.finditer(norm))
+        if not spans:
             return text
-        parts, last = [], 0
-        for start, end in cuts:
+        if len(norm) == len(text) and (text.isascii() or all(
+                _aligned(text, norm, start, end) for start, end in spans)):
+            # Lower case (and "`" as "'") keeps every character in its place, and so does
+            # dropping the accents of precomposed letters: a name found in `norm` is at the
+            # same place in `text`, as each span not in plain ASCII is checked to be.
+            return _cut(text, spans)
+        return _cut_words(text, names)
+
+
+def _cut_words(text: str, names: list[Name]) -> str:
+    """`text` without `names`, found word by word (any text; TopicMatcher.without_names
+    takes this slower walk only where normalising moved characters)."""
+    tokens = list(_PLAIN.finditer(text))
+    words = [normalise_text(token.group()) for token in tokens]
+    cuts: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        size = _name_at(words, i, names)
+        if size:
+            start = tokens[i].start()
+            if start > 0 and text[start - 1] in "#@":
+                start -= 1
+            cuts.append((start, tokens[i + size - 1].end()))
+            i += size
+        else:
+            i += 1
+    return _cut(text, cuts) if cuts else text
+
+
+def _aligned(text: str, norm: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` is what `norm[start:end]` was normalised from, whole words."""
+    return normalise_text(text[start:end]) == norm[start:end] \
+        and (start == 0 or not text[start - 1].isalnum() and text[start - 1] != "_") \
+        and (end == len(text) or not text[end].isalnum() and text[end] != "_")
+
+
+def _cut(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` without the sorted `spans` (overlapping ones are cut once)."""
+    parts, last = [], 0
+    for start, end in spans:
+        if start >= last:
             parts.append(text[last:start])
-            last = end
-        parts.append(text[last:])
-        return "".join(parts)
+        last = max(last, end)
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+def _name_pattern(names: tuple[Name, ...]) -> re.Pattern[str]:
+    """One regex finding any of `names` in normalised text, with its "#" or "@": the words
+    whole, separated by anything that is not a word (as a phrase matches), the longest name
+    tried first."""
+    ordered = sorted(names, key=lambda n: (-len(n[0]), -sum(map(len, n[0]))))
+    options = [r"\W+".join(map(re.escape, words)) + (r"\w*" if prefix else "")
+               for words, prefix in ordered]
+    return re.compile(r"[#@]?(?<!\w)(?:" + "|".join(options) + r")(?!\w)")
 
 
 def _name_at(words: list[str], i: int, names: list[Name]) -> int:

@@ -123,6 +123,22 @@ def test_names_are_cut_whole_words_in_any_case_and_accent() -> None:
     assert matcher.without_names(text, ("x", "unknown")) == text
 
 
+def test_the_fast_cut_agrees_with_the_word_by_word_walk() -> None:
+    """Names are found in the normalised text and cut at the same place in the original
+    where normalising kept every character in place; where it did not ("ß" -> "ss", a
+    ligature, an accent written as a separate mark), the word by word walk decides."""
+    from monitor.query import _cut_words
+
+    matcher = TopicMatcher([("t", '"verlover beau*" OR zen* OR @verlover_fr OR "épicé*" OR straße')])
+    names = list(compile_query('"verlover beau*" OR zen* OR @verlover_fr OR "épicé*" OR straße').names)
+    texts = ["Verlover   Beauty, #VerloverBeauty x#zenith @verlover_fr!",
+             "Straße STRASSE straße épicéa Épicé #zenith 😡 ﬁne Zen",
+             "ÉPICÉ l'épicéa à Zenith 🙄 verlover-beautés e\u0301picé", "nothing here", ""]
+    for text in texts:
+        assert matcher.without_names(text, ("t",)) == _cut_words(text, names), text
+    assert matcher.without_names(texts[1], ("t",)) == "      😡 ﬁne "
+
+
 def test_topic_matcher_names_the_bad_topic() -> None:
     """A bad query in TopicMatcher names its topic."""
     with pytest.raises(QueryError, match="topic 'b': unclosed"):
