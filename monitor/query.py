@@ -413,8 +413,8 @@ class TopicMatcher:
                 raise QueryError(f"topic {name!r}: {exc.reason}", exc.position) from None
         self._topics = tuple(compiled)
         self._names = {name: query.names for name, query in compiled}
-        self._name_patterns = {name: _name_pattern(names)
-                               for name, names in self._names.items() if names}
+        # Compiled on a topic's first mention: thousands of topics load without waiting.
+        self._name_patterns: dict[str, re.Pattern[str]] = {}
         self._by_word: dict[str, list[int]] = {}
         always: list[int] = []
         for index, (_name, compiled_query) in enumerate(compiled):
@@ -447,8 +447,7 @@ class TopicMatcher:
         names = [name for topic in topics for name in self._names.get(topic, ())]
         if not names:
             return text
-        patterns = [self._name_patterns[topic] for topic in topics
-                    if topic in self._name_patterns]
+        patterns = [self._name_pattern(topic) for topic in topics if self._names.get(topic)]
         norm = normalise_text(text)
         spans = sorted((m.start(), m.end()) for pattern in patterns
                        for m in pattern.finditer(norm))
@@ -461,6 +460,12 @@ class TopicMatcher:
             # same place in `text`, as each span not in plain ASCII is checked to be.
             return _cut(text, spans)
         return _cut_words(text, names)
+
+    def _name_pattern(self, topic: str) -> re.Pattern[str]:
+        pattern = self._name_patterns.get(topic)
+        if pattern is None:
+            pattern = self._name_patterns[topic] = _name_pattern(self._names[topic])
+        return pattern
 
 
 def _cut_words(text: str, names: list[Name]) -> str:
