@@ -444,10 +444,10 @@ class TopicMatcher:
         """`text` with the names of `topics` (Query.names) cut out, for sentiment scoring:
         a brand called "Verlover Beauty" or "Good Harvest" is not praise, and its name in
         every mention of a backlash scored it positive."""
-        names = [name for topic in topics for name in self._names.get(topic, ())]
-        if not names:
+        named = [topic for topic in topics if self._names.get(topic)]
+        if not named:
             return text
-        patterns = [self._name_pattern(topic) for topic in topics if self._names.get(topic)]
+        patterns = [self._name_pattern(topic) for topic in named]
         norm = normalise_text(text)
         spans = sorted((m.start(), m.end()) for pattern in patterns
                        for m in pattern.finditer(norm))
@@ -459,7 +459,7 @@ class TopicMatcher:
             # dropping the accents of precomposed letters: a name found in `norm` is at the
             # same place in `text`, as each span not in plain ASCII is checked to be.
             return _cut(text, spans)
-        return _cut_words(text, names)
+        return _cut_words(text, [name for topic in named for name in self._names[topic]])
 
     def _name_pattern(self, topic: str) -> re.Pattern[str]:
         pattern = self._name_patterns.get(topic)
