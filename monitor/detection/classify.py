@@ -52,6 +52,9 @@ STILL_NEGATIVE = 0.5
 # 25th new voice, while no bad buzz, flood or news spike of any benchmark was called
 # crisis at half (docs/detection-history.md, "Covered by the press, and templated crowds").
 COVERED_AUTHORS = 0.5
+# Hours of history under which a topic's baseline has no daily profile (baseline.py: the
+# first day's level follows the day, the hour profile is measured at its end).
+COLD_START_HOURS = 24.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +75,27 @@ def _ev(feature: str, value: float, threshold: float | None, op: str, text: str)
 def classify(ind: dict[str, float], s: DetectionSettings, current: Kind | None = None) -> Decision:
     """Classify an episode from its indicators. `current` adds hysteresis: an episode keeps
     its class unless the shares move past the threshold by `reclassify_margin`; a crisis
-    stays a crisis. Deterministic and pure."""
+    stays a crisis. Deterministic and pure. On a topic watched for less than a day, the
+    decision also says so (_cold_start)."""
+    decision = _decide(ind, s, current)
+    history = ind.get("history_hours")
+    if history is None or history >= COLD_START_HOURS:
+        return decision
+    return Decision(decision.kind, decision.severity, (*decision.evidence, _cold_start(history)))
+
+
+def _cold_start(hours: float) -> Evidence:
+    """The caveat of a young topic: "usual" is its first hours, not a day, so its daily rise
+    reads as growth (a new topic's first morning, ordinary chatter at five times the night's
+    volume with half of an hour's posts negative, can look like a crisis; nothing the volume
+    or the tone shows tells the two apart). Alert rules can route on `history_hours`."""
+    shown = f"{hours:.0f} h" if hours >= 1 else f"{hours * 60:.0f} min"
+    return _ev("history_hours", hours, COLD_START_HOURS, "<",
+               f"watched for only {shown}: its daily rhythm is not known yet, so part of "
+               f"this may be an ordinary day")
+
+
+def _decide(ind: dict[str, float], s: DetectionSettings, current: Kind | None) -> Decision:
     margin = s.reclassify_margin
     neg_cut = s.negative_share - (margin if current in (Kind.CRISIS, Kind.BAD_BUZZ) else 0.0)
     pos_cut = s.positive_share - (margin if current is Kind.POSITIVE_BUZZ else 0.0)

@@ -522,7 +522,8 @@ class Detector:
         if episode is not None:
             window = Window(volume=wx, baseline=wmu, surprise=raw, recent=recent, before=before,
                             usual_hourly=usual_hourly,
-                            last_hour=_last_hour(episode, state.recent_buckets, state.ring, usual))
+                            last_hour=_last_hour(episode, state.recent_buckets, state.ring, usual),
+                            history_hours=base.n * width / 3600.0)
             quiet = (not anomalous and wx < s.resolve_ratio * max(wmu, s.min_excess / size)) \
                 or wx <= wmu
             reading = measure(episode, bucket, mu, usual(mu), window, quiet, s)

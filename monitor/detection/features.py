@@ -67,6 +67,8 @@ INDICATORS: dict[str, str] = {
     "hour_new_authors": "authors of the episode's last hour it had not heard from before, "
                         "beyond the mentions the baseline expected in that hour (the people "
                         "a new wave brought)",
+    "history_hours": "hours of the topic's own history behind its baseline; under 24 it has "
+                     "no daily rhythm yet (cold start)",
     "reach": "summed audience of the mentions since the rise began",
     "duration_minutes": "minutes since the rise began (the onset, up to an hour or so before "
                         "the episode opened), or since its negative run began if it turned",
@@ -159,6 +161,7 @@ class Window:
     usual_hourly: float = 0.0  # mentions in an average hour of the topic (0: unknown)
     # The open episode's buckets of the window (None: its totals stand for them).
     last_hour: Totals | None = None
+    history_hours: float | None = None  # the baseline's history (None: not known)
 
 
 def indicators(totals: Totals, window: Window, peak_ratio: float,
@@ -173,7 +176,7 @@ def indicators(totals: Totals, window: Window, peak_ratio: float,
     hour = window.last_hour
     hour_dup, hour_conc, hour_top = (dup, conc, top) if hour is None else _who(hour)
     negative = _excess_share(totals, totals.negative, totals.expected_negative)
-    return {
+    out = {
         "volume": window.volume,
         "baseline": round(window.baseline, 3),
         "volume_ratio": ratio,
@@ -216,6 +219,9 @@ def indicators(totals: Totals, window: Window, peak_ratio: float,
         "acceleration": (window.recent + 1.0) / (window.before + 1.0),
         "decay": ratio / max(peak_ratio, ratio) if max(peak_ratio, ratio) > 0 else 0.0,
     }
+    if window.history_hours is not None:
+        out["history_hours"] = window.history_hours
+    return out
 
 
 def _types_reached(totals: Totals) -> set[str]:

@@ -14,7 +14,7 @@ from monitor.config.files import PlannedEvent, config_from_text
 from monitor.detection.baseline import Baseline
 from monitor.detection.engine import EARLY_AFTER, Detector, TopicState
 from monitor.detection.settings import DetectionSettings
-from monitor.model import BucketStats, Kind, Transition
+from monitor.model import BucketStats, EpisodeEvent, Kind, Transition
 from monitor.replay import reclassify
 from monitor.timeutil import from_epoch
 from tests.detection.helpers import T0, W, add, chatter, run
@@ -417,6 +417,34 @@ def test_cold_start_waits_for_warmup_then_detects() -> None:
     burst = chatter(rng, "new", T0 + 48 * W)
     add(burst, 80, negative=0.8, fresh="x", rng=rng)
     assert detector.step(state, burst)
+
+
+def _burst_after(hours: float) -> list[EpisodeEvent]:
+    """The events of a negative burst (80 mentions from new accounts) on a topic with
+    `hours` of ordinary chatter behind it."""
+    rng = random.Random(2)
+    detector = Detector(DetectionSettings())
+    n = int(hours * 3600 / W)
+    state, _ = run(detector, [chatter(rng, "new", T0 + i * W) for i in range(n)])
+    burst = chatter(rng, "new", T0 + n * W)
+    add(burst, 80, negative=0.8, fresh="x", rng=rng)
+    return detector.step(state, burst)
+
+
+def test_an_alert_on_a_topic_watched_for_less_than_a_day_says_so() -> None:
+    """A young topic's baseline has no daily rhythm yet: its alerts carry `history_hours`
+    and a caveat a reader sees, so that neither they nor an alert rule take its first
+    morning for certain; a day later the same burst carries neither."""
+    young = _burst_after(4)
+    assert young
+    caveat = [e for e in young[0].evidence if e.feature == "history_hours"]
+    assert len(caveat) == 1 and caveat[0].value == pytest.approx(4.0)
+    assert "watched for only 4 h" in caveat[0].text
+    assert young[0].indicators["history_hours"] == pytest.approx(4.0)
+    old = _burst_after(30)
+    assert old and old[0].kind is young[0].kind
+    assert old[0].indicators["history_hours"] == pytest.approx(30.0)
+    assert all(e.feature != "history_hours" for e in old[0].evidence)
 
 
 def _first_morning(rng: random.Random, minute_of_day: int) -> BucketStats:

@@ -248,3 +248,25 @@ def test_quiet_hours_days_are_the_days_a_window_starts() -> None:
     assert [qh.contains(t) for t in (friday_night, saturday_morning, saturday_night,
                                      sunday_morning, monday_morning)] == [
         True, True, False, False, False]
+
+
+def test_a_young_topics_crisis_goes_to_a_watch_channel_and_drills_still_page() -> None:
+    """The recipe of docs/rules.md: a rule on `history_hours < 24` mutes the paging crisis
+    rule on a topic watched for less than a day; a day later, or on an event without the
+    indicator (a drill's), the paging rule fires as before."""
+    text = CRISIS.split("- name: buzz")[0].replace("  inhibits: [buzz]\n", "") + """
+- name: young_topic_crisis
+  when: kind == crisis and history_hours < 24
+  route: {channel: "#watch"}
+  inhibits: ["crisis*"]
+"""
+    engine = RuleEngine(rules(text), {})
+
+    def fired(**indicators: float) -> list:
+        got = _run(engine, RuleState(), [event(0, **indicators), event(10, **indicators)])
+        return [(status, rule) for status, rule, _, _ in got if status in ("fired", "inhibited")]
+
+    assert fired(history_hours=8.0) == [("fired", "young_topic_crisis"),
+                                        ("inhibited", "crisis")]
+    assert fired(history_hours=30.0) == [("fired", "crisis")]
+    assert fired() == [("fired", "crisis")]
