@@ -158,7 +158,8 @@ def _indicators(**values: float) -> dict[str, float]:
     # The last hour's indicators default to the episode's, and the near-duplicates
     # among what it added to all of its near-duplicates (classify reads them so).
     ind = {name: 0.0 for name in INDICATORS
-           if not name.startswith("hour_") and name != "excess_near_duplicate_ratio"}
+           if not name.startswith("hour_")
+           and name not in ("excess_near_duplicate_ratio", "history_hours")}  # a topic with a past
     ind.update(volume_ratio=3.0, peak_ratio=3.0, episode_volume=14.0, usual_hourly=5.0,
                duration_minutes=20.0)
     ind.update(values)

@@ -86,7 +86,8 @@ def test_the_tone_alone_turning_opens_a_bad_buzz() -> None:
 
 def _ind(**values: float) -> dict[str, float]:
     ind = {name: 0.0 for name in INDICATORS
-           if not name.startswith("hour_") and name != "excess_near_duplicate_ratio"}
+           if not name.startswith("hour_")
+           and name not in ("excess_near_duplicate_ratio", "history_hours")}  # a topic with a past
     ind.update(excess_negative_share=0.9, negative_share=0.6, excess_authors=80.0,
                distinct_authors=300.0, source_types=2.0, concentration=1.1, news_pickup=3.0,
                volume_ratio=1.6, peak_ratio=1.7, episode_volume=400.0, usual_hourly=240.0,
