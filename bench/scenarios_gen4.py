@@ -876,7 +876,7 @@ def crisis_delays(meta: dict, events: list[dict]) -> list[tuple[str, float | Non
     return out
 
 
-def run_all(root: Path, seeds: list[int]) -> None:
+def run_all(root: Path, seeds: list[int], name: str = "gen4") -> None:
     """Backtest every seed through the live code (as bench/gen3_eval.py does) and print the
     combined report, the crisis delays per kind, every miss and the RESULT line."""
     from multiprocessing import Pool
@@ -901,7 +901,7 @@ def run_all(root: Path, seeds: list[int]) -> None:
         for kind, delay in crisis_delays(meta, events):
             delays.setdefault(kind, []).append(delay)
     total = combine(reports)
-    print_report(f"gen4 seeds {seeds[0]}-{seeds[-1]}", total)
+    print_report(f"{name} seeds {seeds[0]}-{seeds[-1]}", total)
     medians: dict[str, float | None] = {}
     print("== crisis delay from label start to the first crisis event, per kind")
     for kind, values in delays.items():
