@@ -26,10 +26,11 @@ class PolarityScorer(Protocol):
 
 def _english() -> PolarityScorer:
     # VADER's algorithm, output-identical to vaderSentiment's SentimentIntensityAnalyzer and
-    # about 4x faster (monitor/sentiment/vader_fast.py, bench/vader.py).
-    from monitor.sentiment.vader_fast import FastVader
+    # about 4x faster (monitor/sentiment/vader_fast.py, bench/vader.py), with Vigie's
+    # brand-crisis words added to its lexicon (data/en_lexicon_vigie.tsv).
+    from monitor.sentiment.vader_fast import FastVader, load_additions
 
-    return FastVader()
+    return FastVader(load_additions())
 
 
 def _french() -> PolarityScorer:

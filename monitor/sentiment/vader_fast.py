@@ -53,6 +53,7 @@ from __future__ import annotations
 
 import math
 import string
+from collections.abc import Mapping
 from importlib import resources
 from itertools import compress
 
@@ -99,6 +100,21 @@ def load_lexicon() -> dict[str, float]:
     return lexicon
 
 
+def load_additions() -> dict[str, float]:
+    """Vigie's English additions (data/en_lexicon_vigie.tsv): brand-crisis and complaint
+    words VADER's lexicon lacks or weighs as mild."""
+    additions: dict[str, float] = {}
+    text = resources.files("monitor.sentiment").joinpath("data/en_lexicon_vigie.tsv")
+    for number, line in enumerate(text.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        word, value = line.split("\t")
+        if word != word.lower() or " " in word:
+            raise ValueError(f"en_lexicon_vigie.tsv:{number}: {word!r} is not one lower-case token")
+        additions[word] = float(value)
+    return additions
+
+
 def load_emojis() -> dict[str, str]:
     """emoji_utf8_lexicon.txt as `SentimentIntensityAnalyzer.make_emoji_dict` reads it."""
     emojis: dict[str, str] = {}
@@ -134,8 +150,12 @@ def _scalar(boost: float, word: str, valence: float, is_cap_diff: bool) -> float
 class FastVader:
     """`polarity_scores(text)`, identical to vaderSentiment's; pure after construction."""
 
-    def __init__(self) -> None:
+    def __init__(self, additions: Mapping[str, float] | None = None) -> None:
+        # `additions` extend or override lexicon entries as the library's documented
+        # `analyzer.lexicon.update(additions)` does; the output then equals the library's
+        # after that update (tests/sentiment/test_vader_fast.py checks both ways).
         self.lexicon = load_lexicon()
+        self.lexicon.update(additions or {})
         self.emojis = load_emojis()
         # Words whose own valence is looked up: the library tests boosters first, so a booster
         # never scores even if the lexicon lists it.

@@ -30,7 +30,7 @@ from vaderSentiment.vaderSentiment import (
     SentimentIntensityAnalyzer,
 )
 
-from monitor.sentiment.vader_fast import VADER_VERSION_CHECKED, FastVader
+from monitor.sentiment.vader_fast import VADER_VERSION_CHECKED, FastVader, load_additions
 
 GENERATED = int(os.environ.get("VIGIE_VADER_PARITY_N", "20000"))
 FULL = os.environ.get("VIGIE_VADER_PARITY_FULL") == "1"
@@ -211,3 +211,20 @@ def test_parity_on_shared_feed_entries(
     assert len(texts) > 1000
     count, bad = mismatches(library, fast, texts)
     assert bad == [] and count == len(texts)
+
+
+def test_with_vigies_additions_it_equals_the_library_after_the_same_update() -> None:
+    """The English scorer Vigie runs (FastVader with data/en_lexicon_vigie.tsv) is VADER
+    after `analyzer.lexicon.update(additions)`, VADER's own way of extending its lexicon:
+    checked on seeded strings drawn from the extended lexicon."""
+    additions = load_additions()
+    assert len(additions) >= 90 and all(-4 <= v <= 4 for v in additions.values())
+    updated = SentimentIntensityAnalyzer()
+    updated.lexicon.update(additions)
+    extended = FastVader(additions)
+    count, bad = mismatches(updated, extended, adversarial(extended, 3000, seed=SEED + 1))
+    assert bad == [] and count == 3000
+    # ... and the additions change what crisis talk reads as.
+    text = "How is nobody going to jail for this data breach"
+    assert FastVader().polarity_scores(text)["compound"] > -0.05
+    assert extended.polarity_scores(text)["compound"] <= -0.05
