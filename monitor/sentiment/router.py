@@ -27,10 +27,12 @@ class PolarityScorer(Protocol):
 def _english() -> PolarityScorer:
     # VADER's algorithm, output-identical to vaderSentiment's SentimentIntensityAnalyzer and
     # about 4x faster (monitor/sentiment/vader_fast.py, bench/vader.py), with Vigie's
-    # brand-crisis words added to its lexicon (data/en_lexicon_vigie.tsv).
-    from monitor.sentiment.vader_fast import FastVader, load_additions
+    # brand-crisis words added to its lexicon (data/en_lexicon_vigie.tsv) and the emoji
+    # valences the French scorer reads too (data/emoji_vigie.tsv).
+    from monitor.sentiment.vader_fast import FastVader, load_additions, load_emoji_additions
 
-    return FastVader(load_additions())
+    words, emojis = load_emoji_additions()
+    return FastVader({**load_additions(), **words}, emojis)
 
 
 def _french() -> PolarityScorer:

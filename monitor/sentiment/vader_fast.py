@@ -115,6 +115,27 @@ def load_additions() -> dict[str, float]:
     return additions
 
 
+def load_emoji_additions() -> tuple[dict[str, float], dict[str, str]]:
+    """Vigie's hand-set emoji valences (data/emoji_vigie.tsv, which the French scorer reads
+    too) in VADER's terms: VADER replaces an emoji by its description and scores the
+    description's words, and "face with symbols on mouth", "clown face" or "face vomiting"
+    carry none. Each such emoji is described instead by a word of its own ("emoji1f92c"),
+    which the lexicon additions value: (lexicon additions, emoji descriptions)."""
+    words: dict[str, float] = {}
+    descriptions: dict[str, str] = {}
+    text = resources.files("monitor.sentiment").joinpath("data/emoji_vigie.tsv")
+    for line in text.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        symbol, value = line.split("\t")
+        if len(symbol) != 1 or symbol.isascii():  # emoticons are words VADER already reads
+            continue
+        word = f"emoji{ord(symbol):x}"
+        words[word] = float(value)
+        descriptions[symbol] = word
+    return words, descriptions
+
+
 def load_emojis() -> dict[str, str]:
     """emoji_utf8_lexicon.txt as `SentimentIntensityAnalyzer.make_emoji_dict` reads it."""
     emojis: dict[str, str] = {}
@@ -150,13 +171,16 @@ def _scalar(boost: float, word: str, valence: float, is_cap_diff: bool) -> float
 class FastVader:
     """`polarity_scores(text)`, identical to vaderSentiment's; pure after construction."""
 
-    def __init__(self, additions: Mapping[str, float] | None = None) -> None:
-        # `additions` extend or override lexicon entries as the library's documented
-        # `analyzer.lexicon.update(additions)` does; the output then equals the library's
-        # after that update (tests/sentiment/test_vader_fast.py checks both ways).
+    def __init__(self, additions: Mapping[str, float] | None = None,
+                 emojis: Mapping[str, str] | None = None) -> None:
+        # `additions` and `emojis` extend or override the lexicon and the emoji descriptions
+        # as `analyzer.lexicon.update(additions)` and `analyzer.emojis.update(emojis)` do on
+        # the library's analyzer; the output then equals the library's after those updates
+        # (tests/sentiment/test_vader_fast.py checks both ways).
         self.lexicon = load_lexicon()
         self.lexicon.update(additions or {})
         self.emojis = load_emojis()
+        self.emojis.update(emojis or {})
         # Words whose own valence is looked up: the library tests boosters first, so a booster
         # never scores even if the lexicon lists it.
         self._scoring = {w: v for w, v in self.lexicon.items() if w not in BOOSTER_DICT}

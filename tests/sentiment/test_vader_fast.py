@@ -30,7 +30,12 @@ from vaderSentiment.vaderSentiment import (
     SentimentIntensityAnalyzer,
 )
 
-from monitor.sentiment.vader_fast import VADER_VERSION_CHECKED, FastVader, load_additions
+from monitor.sentiment.vader_fast import (
+    VADER_VERSION_CHECKED,
+    FastVader,
+    load_additions,
+    load_emoji_additions,
+)
 
 GENERATED = int(os.environ.get("VIGIE_VADER_PARITY_N", "20000"))
 FULL = os.environ.get("VIGIE_VADER_PARITY_FULL") == "1"
@@ -219,12 +224,20 @@ def test_with_vigies_additions_it_equals_the_library_after_the_same_update() -> 
     checked on seeded strings drawn from the extended lexicon."""
     additions = load_additions()
     assert len(additions) >= 90 and all(-4 <= v <= 4 for v in additions.values())
+    words, emojis = load_emoji_additions()
+    assert emojis["🤬"] in words and words[emojis["🤬"]] < 0
+    additions.update(words)
     updated = SentimentIntensityAnalyzer()
     updated.lexicon.update(additions)
-    extended = FastVader(additions)
+    updated.emojis.update(emojis)
+    extended = FastVader(additions, emojis)
     count, bad = mismatches(updated, extended, adversarial(extended, 3000, seed=SEED + 1))
     assert bad == [] and count == 3000
     # ... and the additions change what crisis talk reads as.
     text = "How is nobody going to jail for this data breach"
     assert FastVader().polarity_scores(text)["compound"] > -0.05
     assert extended.polarity_scores(text)["compound"] <= -0.05
+    for text in ("you had one job 🤡🤬", "just wow. 🤮"):
+        assert FastVader().polarity_scores(text) == SentimentIntensityAnalyzer().polarity_scores(text)
+        assert extended.polarity_scores(text) == updated.polarity_scores(text)
+        assert extended.polarity_scores(text)["compound"] < FastVader().polarity_scores(text)["compound"]
