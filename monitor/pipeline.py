@@ -9,6 +9,7 @@ questions with the same keys, so the same mentions produce the same counts.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -139,6 +140,15 @@ class Ingestor:
             matched = tuple(t for t in matched if t in allowed)
         return matched
 
+    def scoring_text(self, text: str, topics: Sequence[str]) -> str:
+        """The text sentiment is scored on: without the topics' names, and with hashtags
+        written in camel case read as words ("#BoycottAcme" is "Boycott Acme", which no
+        lexicon lists whole). Names are cut again after the split, so a name written inside
+        a hashtag ("#BoycottVerloverBeauty") is not scored either."""
+        cut = self.matcher.without_names(text, topics)
+        split = readable_hashtags(cut)
+        return cut if split is cut else self.matcher.without_names(split, topics)
+
     def prepare(self, mentions: Sequence[Mention]) -> list[Prepared]:
         """Mentions that match a topic, with topics, language and scores filled in.
         Mentions matching no topic are left out: they are not the watch's business."""
@@ -154,7 +164,7 @@ class Ingestor:
         # Scored without the topics' own names (TopicMatcher.without_names); near-duplicates
         # are judged on the whole text.
         scores = self.router.score_batch(
-            [self.matcher.without_names(text, topics)
+            [self.scoring_text(text, topics)
              for text, (_, _, topics) in zip(texts, matched, strict=True)],
             [m.lang for _, m, _ in matched])
         keys = near_keys_batch(texts)
@@ -169,6 +179,47 @@ class Ingestor:
                 weight=source.weight if source is not None else 1.0,
             )))
         return out
+
+
+_HASHTAG = re.compile(r"#(\w+)")
+
+
+def readable_hashtags(text: str) -> str:
+    """`text` with each camel-case hashtag split into its words ("#BoycottAcme" ->
+    "Boycott Acme", "#DeleteAcmeNow" -> "Delete Acme Now"); `text` itself (the same
+    object) when there is none. A tag in one case ("#boycottacme", "#NASA") is left whole:
+    nothing says where its words end."""
+    if "#" not in text:
+        return text
+    changed = False
+
+    def split(match: re.Match[str]) -> str:
+        nonlocal changed
+        tag = match.group(1)
+        words = _words_of(tag)
+        if len(words) < 2:
+            return match.group(0)
+        changed = True
+        return " ".join(words)
+
+    out = _HASHTAG.sub(split, text)
+    return out if changed else text
+
+
+def _words_of(tag: str) -> list[str]:
+    """A camel-case tag's words: a new word at each upper-case letter after a lower-case one
+    ("BoycottAcme"), and before the last capital of a run followed by lower case
+    ("NASAFails" -> "NASA Fails")."""
+    words, start = [], 0
+    for i in range(1, len(tag)):
+        before, here = tag[i - 1], tag[i]
+        after = tag[i + 1] if i + 1 < len(tag) else ""
+        if here.isupper() and (before.islower()
+                               or (before.isupper() and after.islower())):
+            words.append(tag[start:i])
+            start = i
+    words.append(tag[start:])
+    return [w for w in words if w]
 
 
 def _matched(m: Mention, topics: tuple[str, ...], lang: str, story: str) -> Mention:

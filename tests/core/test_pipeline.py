@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from monitor.config.files import config_from_text
 from monitor.indicators import FIVE_MINUTES
 from monitor.neardup import near_keys
-from monitor.pipeline import Ingestor, MemorySeenIndex, batch_token, count
+from monitor.pipeline import Ingestor, MemorySeenIndex, batch_token, count, readable_hashtags
 from tests.core.helpers import mention
 
 CONFIG = config_from_text(
@@ -132,3 +134,28 @@ def test_a_topics_own_name_is_not_scored_as_sentiment() -> None:
     assert prepared[0].mention.text == scandal
     assert ingestor.matcher.without_names("What a scandal, Acme", ("acme",)) \
         == "What a scandal, Acme"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Deleted the app #BoycottAcme", "Deleted the app Boycott Acme"),
+    ("#DeleteAcmeNow and #ScandaleÉcole", "Delete Acme Now and Scandale École"),
+    ("#NASAFails again", "NASA Fails again"),
+    ("#boycottacme #Acme #NASA no split", "#boycottacme #Acme #NASA no split"),
+    ("no tag at all", "no tag at all"),
+])
+def test_camel_case_hashtags_are_read_as_words(text: str, expected: str) -> None:
+    assert readable_hashtags(text) == expected
+
+
+def test_a_hashtag_calling_for_a_boycott_is_scored_and_a_name_inside_it_is_not() -> None:
+    """"#BoycottVerloverBeauty" is a call to boycott (no lexicon lists the tag whole), and
+    the brand's name inside it is no more praise than outside it."""
+    config = config_from_text(
+        'topics:\n  - name: verlover\n    query: \'"verlover beauty" OR #verloverbeauty\'\n')
+    ingestor = Ingestor.from_config(config)
+    text = "Done with them. #BoycottVerloverBeauty"
+    assert ingestor.scoring_text(text, ("verlover",)).split() == ["Done", "with", "them.",
+                                                                  "Boycott"]
+    assert ingestor.router.score(text).compound >= 0  # the tag alone reads as nothing
+    [prepared] = ingestor.prepare([mention(1, 0, text, topics=("verlover",))])
+    assert prepared.scores.compound < 0
