@@ -141,13 +141,7 @@ class Ingestor:
         return matched
 
     def scoring_text(self, text: str, topics: Sequence[str]) -> str:
-        """The text sentiment is scored on: without the topics' names, and with hashtags
-        written in camel case read as words ("#BoycottAcme" is "Boycott Acme", which no
-        lexicon lists whole). Names are cut again after the split, so a name written inside
-        a hashtag ("#BoycottVerloverBeauty") is not scored either."""
-        cut = self.matcher.without_names(text, topics)
-        split = readable_hashtags(cut)
-        return cut if split is cut else self.matcher.without_names(split, topics)
+        return scoring_text(text, topics, self.matcher)
 
     def prepare(self, mentions: Sequence[Mention]) -> list[Prepared]:
         """Mentions that match a topic, with topics, language and scores filled in.
@@ -179,6 +173,18 @@ class Ingestor:
                 weight=source.weight if source is not None else 1.0,
             )))
         return out
+
+
+def scoring_text(text: str, topics: Sequence[str] = (), matcher: TopicMatcher | None = None) -> str:
+    """The text sentiment is scored on: without the names of `topics` (with a `matcher`),
+    and with hashtags written in camel case read as words ("#BoycottAcme" is "Boycott Acme",
+    which no lexicon lists whole). Names are cut again after the split, so a name written
+    inside a hashtag ("#BoycottVerloverBeauty") is not scored either."""
+    if matcher is None:
+        return readable_hashtags(text)
+    cut = matcher.without_names(text, topics)
+    split = readable_hashtags(cut)
+    return cut if split is cut else matcher.without_names(split, topics)
 
 
 _HASHTAG = re.compile(r"#(\w+)")

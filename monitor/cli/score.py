@@ -10,6 +10,7 @@ from typing import Annotated, Any, TextIO
 import orjson
 import typer
 
+from monitor.pipeline import scoring_text
 from monitor.query import TopicMatcher
 from monitor.sentiment.router import SentimentRouter
 from monitor.sentiment.settings import SentimentSettings
@@ -40,7 +41,8 @@ def score_lines(lines: Iterable[str], router: SentimentRouter, out: TextIO, err:
     "neg", "scorer"}; a bad one gives {"line", "error"} on `out` and `line N: reason` on
     `err`, and the next lines are still scored. Blank lines are skipped. With a `matcher`
     (the configuration's topics), a text is scored as ingestion scores it: matched, and
-    without the names of the topics it matches (TopicMatcher.without_names).
+    without the names of the topics it matches (TopicMatcher.without_names); camel-case
+    hashtags are read as words either way (pipeline.scoring_text).
     """
     bad = 0
     for number, line in enumerate(lines, 1):
@@ -54,7 +56,7 @@ def score_lines(lines: Iterable[str], router: SentimentRouter, out: TextIO, err:
             err.write(f"line {number}: {exc}\n")
             continue
         topics = matcher.match(text) if matcher is not None else ()
-        scores = router.score(matcher.without_names(text, topics) if matcher else text, lang)
+        scores = router.score(scoring_text(text, topics, matcher), lang)
         result: dict[str, Any] = {"line": number}
         if ident is not None:
             result["id"] = ident

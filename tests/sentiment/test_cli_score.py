@@ -75,3 +75,11 @@ def test_score_command_cuts_the_config_topics_names_as_ingestion_does(tmp_path) 
     assert row["topics"] == ["verlover"] and row["label"] == "negative"
     whole = json.loads(CliRunner().invoke(app, ["score"], input=line).stdout)
     assert whole["label"] == "positive" and "topics" not in whole
+
+
+def test_score_lines_reads_camel_case_hashtags_as_ingestion_does() -> None:
+    out, err = io.StringIO(), io.StringIO()
+    lines = ['{"text": "#BoycottAcme", "lang": "en"}', '{"text": "#boycottacme", "lang": "en"}']
+    assert score_lines(lines, SentimentRouter(), out, err) == 0
+    split, whole = (json.loads(line) for line in out.getvalue().splitlines())
+    assert split["label"] == "negative" and whole["label"] == "neutral"
