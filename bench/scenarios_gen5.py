@@ -1378,16 +1378,21 @@ def main(argv=None) -> int:
     else:
         results = [_job(j) for j in jobs]
     for res in results:
-        print(f"seed {res['seed']:3d}: {res['mentions']} mentions, {res['events']} labelled events")
-    print(f"generated {len(seeds)} seeds in {time.perf_counter() - t:.1f}s")
+        print(f"seed {res['seed']:3d}: {res['mentions']} mentions, {res['events']} labelled events",
+              file=sys.stderr)
+    seconds = time.perf_counter() - t
+    print(f"generated {len(seeds)} seeds in {seconds:.1f}s", file=sys.stderr)
     if args.check:
         for s in seeds:
             check_dir(Path(args.out) / f"seed-{s:03d}")
-    if args.run:
+    if args.run:  # ends with the backtest's RESULT line
         sys.path.insert(0, str(Path(__file__).resolve().parent))
         from scenarios_gen4 import run_all
 
         run_all(Path(args.out), seeds, name="gen5")
+    else:
+        print(f"RESULT seeds={args.seeds} mentions={sum(r['mentions'] for r in results)} "
+              f"events={sum(r['events'] for r in results)} seconds={seconds:.1f}")
     return 0
 
 
