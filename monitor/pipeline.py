@@ -197,19 +197,13 @@ def readable_hashtags(text: str) -> str:
     nothing says where its words end."""
     if "#" not in text:
         return text
-    changed = False
+    out = _HASHTAG.sub(_split_tag, text)
+    return text if out == text else out
 
-    def split(match: re.Match[str]) -> str:
-        nonlocal changed
-        tag = match.group(1)
-        words = _words_of(tag)
-        if len(words) < 2:
-            return match.group(0)
-        changed = True
-        return " ".join(words)
 
-    out = _HASHTAG.sub(split, text)
-    return out if changed else text
+def _split_tag(match: re.Match[str]) -> str:
+    words = _words_of(match.group(1))
+    return " ".join(words) if len(words) > 1 else match.group(0)
 
 
 def _words_of(tag: str) -> list[str]:

@@ -70,7 +70,7 @@ def _is_emoticon(key: str) -> bool:
     return any(not (c.isalpha() or c in " -'") for c in key)
 
 
-def _rows(package: str, name: str) -> list[tuple[str, float]]:
+def valence_rows(package: str, name: str) -> list[tuple[str, float]]:
     """(key, value) rows of a `key<TAB>value` file; `#` lines are comments."""
     text = resources.files(package).joinpath(name).read_text(encoding="utf-8")
     rows = []
@@ -93,14 +93,14 @@ def load_french_lexicon() -> tuple[dict[str, float], dict[str, float]]:
     """
     sums: dict[str, list[float]] = {}
     symbols: dict[str, float] = {}
-    for key, value in _rows(_DATA, "data/fr_lexicon_vader_fr.tsv"):
+    for key, value in valence_rows(_DATA, "data/fr_lexicon_vader_fr.tsv"):
         if _is_emoticon(key):
             symbols[key] = value
         else:
             sums.setdefault(fold(key), []).append(value)
     words = {key: sum(values) / len(values) for key, values in sums.items()}
     removed: set[str] = set()
-    for key, value in _rows(_DATA, "data/fr_lexicon_vigie.tsv"):
+    for key, value in valence_rows(_DATA, "data/fr_lexicon_vigie.tsv"):
         key = fold(key)
         if value == 0.0 and (" " in key or "'" in key):
             words[key] = 0.0  # a neutral phrase: "eh bien" silences "bien"
@@ -114,7 +114,7 @@ def load_french_lexicon() -> tuple[dict[str, float], dict[str, float]]:
             if form not in removed:
                 words.setdefault(form, words[key])
     symbols.update(_emoji_from_descriptions())
-    symbols.update(_rows(_DATA, "data/emoji_vigie.tsv"))
+    symbols.update(valence_rows(_DATA, "data/emoji_vigie.tsv"))
     return words, symbols
 
 

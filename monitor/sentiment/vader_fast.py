@@ -67,6 +67,8 @@ from vaderSentiment.vaderSentiment import (
     normalize,
 )
 
+from monitor.sentiment.lexicon import valence_rows
+
 VADER_VERSION_CHECKED = "3.3.2"
 
 _PUNCTUATION = string.punctuation
@@ -103,15 +105,10 @@ def load_lexicon() -> dict[str, float]:
 def load_additions() -> dict[str, float]:
     """Vigie's English additions (data/en_lexicon_vigie.tsv): brand-crisis and complaint
     words VADER's lexicon lacks or weighs as mild."""
-    additions: dict[str, float] = {}
-    text = resources.files("monitor.sentiment").joinpath("data/en_lexicon_vigie.tsv")
-    for number, line in enumerate(text.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        word, value = line.split("\t")
+    additions = dict(valence_rows("monitor.sentiment", "data/en_lexicon_vigie.tsv"))
+    for word in additions:
         if word != word.lower() or " " in word:
-            raise ValueError(f"en_lexicon_vigie.tsv:{number}: {word!r} is not one lower-case token")
-        additions[word] = float(value)
+            raise ValueError(f"en_lexicon_vigie.tsv: {word!r} is not one lower-case token")
     return additions
 
 
@@ -123,16 +120,11 @@ def load_emoji_additions() -> tuple[dict[str, float], dict[str, str]]:
     which the lexicon additions value: (lexicon additions, emoji descriptions)."""
     words: dict[str, float] = {}
     descriptions: dict[str, str] = {}
-    text = resources.files("monitor.sentiment").joinpath("data/emoji_vigie.tsv")
-    for line in text.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        symbol, value = line.split("\t")
+    for symbol, value in valence_rows("monitor.sentiment", "data/emoji_vigie.tsv"):
         if len(symbol) != 1 or symbol.isascii():  # emoticons are words VADER already reads
             continue
-        word = f"emoji{ord(symbol):x}"
-        words[word] = float(value)
-        descriptions[symbol] = word
+        descriptions[symbol] = word = f"emoji{ord(symbol):x}"
+        words[word] = value
     return words, descriptions
 
 
