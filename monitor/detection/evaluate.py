@@ -3,7 +3,9 @@
 A label is `{topic, type, start, end}` (type: crisis, bad_buzz, positive_buzz, volume_spike or
 blind_spot, or a common alias such as `flood` or `outage`: labels.py; an optional `variant`
 such as `flood`). An episode matches a label when it is on
-the same topic and one of its events falls within [start, end + grace]. Per class K:
+the same topic and one of its events other than its resolution falls within [start, end +
+grace]: an episode that only ends there did not see what the label describes (a crisis
+resolving as a flood begins must not make the flood "called crisis"). Per class K:
 
 - recall: labels of type K matched by an episode that was called K at some point;
 - precision: episodes called K (their last class, or crisis if they ever were one) that
@@ -140,7 +142,8 @@ def evaluate(events: Iterable[EpisodeEvent | dict[str, Any]], labels: list[dict[
     def matches(topic: str, calls: list[tuple[float, str]], index: int) -> bool:
         lab = labels[index]
         first, last = spans[index]
-        return lab["topic"] == topic and any(first <= at <= last for at, _ in calls)
+        return lab["topic"] == topic and any(first <= at <= last for at, kind in calls
+                                             if kind != Kind.RESOLVED.value)
 
     classes = {name: ClassScore(name) for name in CLASSES}
     report = Report(classes)

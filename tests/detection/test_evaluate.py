@@ -56,6 +56,22 @@ def test_events_outside_the_label_window_do_not_match() -> None:
     assert report.classes["crisis"].correct == 0
 
 
+def test_an_episode_resolving_in_a_label_window_does_not_match_it() -> None:
+    """A crisis episode whose resolution falls in a bad buzz's window did not call that bad
+    buzz a crisis; the bad buzz's own episode, opening there, is what matches it."""
+    events = [ev("a", T, T + 600, Kind.CRISIS),
+              ev("a", T, T + 20_000, Kind.RESOLVED, Transition.RESOLVED),
+              ev("a", T + 20_000, T + 20_300, Kind.BAD_BUZZ)]
+    labels = [label("a", "crisis", T, T + 7200), label("a", "bad_buzz", T + 19_800, T + 21_600)]
+    report = evaluate(events, labels)
+    assert report.bad_buzz_as_crisis == 0
+    assert report.classes["bad_buzz"].detected == 1
+    assert report.classes["crisis"].correct == 1
+    # Its resolution alone in a crisis label's window does not make it that crisis's call.
+    late = evaluate(events[:2], [label("a", "crisis", T + 19_800, T + 21_600)])
+    assert late.classes["crisis"].correct == 0
+
+
 def test_combined_reports_equal_one_evaluation_of_everything() -> None:
     """combine() of reports made apart gives the figures of evaluating it all at once."""
     events = [ev("a", T + 600, T + 2400, Kind.CRISIS),
