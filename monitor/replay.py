@@ -131,7 +131,8 @@ def _steps(series: Series, config: VigieConfig,
 
 
 # One detection run, kept for reclassification: per step that raised an event or read an
-# open episode, (bucket start, topic, its blind-spot events, the episode's reading).
+# open episode, (bucket start, topic, its blind-spot events, the episode's reading); a step
+# that ends a lulled episode as a new one opens adds a second entry, without events.
 Trace = list[tuple[int, str, tuple[EpisodeEvent, ...], Reading | None]]
 
 
@@ -141,9 +142,11 @@ def observe_series(series: Series, config: VigieConfig) -> Trace:
     classification thresholds (classify.CLASSIFY_ONLY)."""
     trace: Trace = []
     for bucket_start, topic, detector, state, bucket in _steps(series, config):
-        events, reading, _episode = detector.observe(state, bucket)
-        if events or reading is not None:
-            trace.append((bucket_start, topic, tuple(events), reading))
+        events, readings = detector.observe(state, bucket)
+        if events and not readings:
+            trace.append((bucket_start, topic, tuple(events), None))
+        for index, (reading, _episode) in enumerate(readings):
+            trace.append((bucket_start, topic, tuple(events) if index == 0 else (), reading))
     return trace
 
 

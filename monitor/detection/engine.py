@@ -23,7 +23,17 @@ from typing import Any
 from monitor.config.files import PlannedEvent
 from monitor.detection.baseline import Baseline, Rates
 from monitor.detection.blindspots import Silence
-from monitor.detection.episodes import Episode, Reading, Usual, add, add_to, decide, measure, turn
+from monitor.detection.episodes import (
+    Episode,
+    Reading,
+    Usual,
+    add,
+    add_to,
+    close,
+    decide,
+    measure,
+    turn,
+)
 from monitor.detection.features import Totals, Window
 from monitor.detection.settings import DetectionSettings
 from monitor.detection.tails import count_surprise, share_surprise
@@ -277,16 +287,18 @@ class Detector:
         in time order); a jump forward is a gap: the window restarts, nothing is learned
         from the missing buckets.
         """
-        events, reading, episode = self.observe(state, bucket)
-        if reading is not None and episode is not None:
+        events, readings = self.observe(state, bucket)
+        for reading, episode in readings:
             events += decide(episode, reading, self.settings)
         return events
 
     def observe(self, state: TopicState, bucket: BucketStats,
-                ) -> tuple[list[EpisodeEvent], Reading | None, Episode | None]:
-        """`step` short of classifying: the bucket's blind-spot events, the reading of the
-        open episode (None without one, or while it is quietly waiting to resolve) and that
-        episode, for `decide`. The state moves exactly as in `step` (see Reading)."""
+                ) -> tuple[list[EpisodeEvent], list[tuple[Reading, Episode]]]:
+        """`step` short of classifying: the bucket's blind-spot events and the readings to
+        `decide`, in order, each with its episode: none without an open episode (or while it
+        quietly waits to resolve), one usually, two when a new rise ends a lulled episode
+        (its resolution, then the new episode's first reading). The state moves exactly as
+        in `step` (see Reading)."""
         s, width, start = self.settings, bucket.width, bucket.start
         if state.last_start is not None and start <= state.last_start:
             raise ValueError(f"{state.topic}: bucket {start} is not after {state.last_start}")
@@ -379,6 +391,26 @@ class Detector:
         habit_rate = 1.0 - 0.5 ** (width / self._habit_s)
         surprise = max(0.0, surprise - self._discount(state.habit, surprise, habit_rate))
         anomalous = warm and (surprise >= s.open_surprise or s_neg >= s.negative_surprise)
+        # A new rise of volume after a lull (`split_after` back near the baseline) ends the
+        # open episode and opens one of its own: judged on the old episode's totals, a flood
+        # after a crisis's tail, or a second crisis, waited hours for its authors to outweigh
+        # the first's, and a second crisis inside an open crisis raised no alert. Negative
+        # mentions alone do not split: a crisis's tail stays negative after its volume fell.
+        readings: list[tuple[Reading, Episode]] = []
+        lulled = state.episode
+        if lulled is not None and lulled.lull is not None and warm \
+                and surprise >= s.open_surprise:
+            window = Window(volume=wx, baseline=wmu, surprise=raw, recent=recent,
+                            before=before, usual_hourly=usual_hourly,
+                            history_hours=base.n * width / 3600.0)
+            readings.append((close(lulled, bucket.end, window), lulled))
+            state.episode = None
+            state.negative_since = None
+        else:
+            lulled = None
+        # The anomaly score reads a split as the old episode going on: its new rise scores
+        # as a wave of it or not at all, as before splits existed (bench/nab.py).
+        held = state.episode if state.episode is not None else lulled
         # Score: only an opening is news, measured by what it added over its first
         # `score_delay` (in days of usual volume; sooner once it is clearly big) against the
         # topic's record of that (which fades with `record_half_life`), so a topic that
@@ -434,26 +466,26 @@ class Detector:
         state.rise_peak *= rise_fade
         old_rise = state.rise_since is not None and start - state.rise_since >= self._window_s
         rises = max(state.peak, state.rise_peak if old_rise else 0.0)
-        wave = state.episode is not None and state.score_due is None \
+        wave = held is not None and state.score_due is None \
             and level > max(WAVE * rises, WAVE_RECORD * yardstick) \
-            and start - state.episode.start > self._resolve_s
+            and start - held.chain_start > self._resolve_s
         if level >= 2.0:
             state.rise_since = start if state.rise_since is None else state.rise_since
             state.rise_peak = max(state.rise_peak, level)
         elif level < 1.0:
             state.peak = max(state.peak, state.rise_peak) if state.episode is not None else 0.0
             state.rise_peak, state.rise_since = 0.0, None
-        if anomalous and (state.episode is None or wave):
-            state.score_wave, state.score_given = state.episode is not None, False
+        if anomalous and (held is None or wave):
+            state.score_wave, state.score_given = held is not None, False
             state.record = max(yardstick, level)
             state.score_due = start + max(width, int(self._score_s) - width)
-            if state.episode is None:  # a new wave keeps its episode's calm
+            if held is None:  # a new wave keeps its episode's calm
                 state.score_calm = None if state.calm_since is None \
                     else float(start - state.calm_since)
             # Counted from just before the opening: the buckets of the last 15 minutes.
             state.score_excess = sum(r[0] - max(r[1], usual_bucket)
                                      for r in state.ring[-n_recent:])
-        if state.episode is None and self._habit_s > 0:
+        if held is None and self._habit_s > 0:
             # How often this topic starts a spike of each size (not counted inside episodes).
             for i, floor in enumerate(HABIT_LEVELS):
                 hit = 1.0 if raw >= floor else 0.0
@@ -463,8 +495,8 @@ class Detector:
         level = max(raw, s_neg)
         if level >= 2.0 and state.elevated_since is None:
             state.elevated_since = start
-        elif level < 1.0 and state.episode is None:
-            state.elevated_since = None
+        elif level < 1.0 and (state.episode is None or state.episode.lull is not None):
+            state.elevated_since = None  # (a lulled episode's next rise starts afresh)
         # A turn of tone inside an episode: where its negative run began (see _turns).
         # Judged against the episode's share before the run: the run's own mentions would
         # raise it, bucket after bucket, and hide the turn.
@@ -504,7 +536,8 @@ class Detector:
             onset = state.elevated_since if state.elevated_since is not None else start
             if state.recent_buckets:
                 onset = max(onset, state.recent_buckets[0].start)
-            state.episode = Episode(topic=state.topic, start=start, onset=min(onset, start))
+            state.episode = Episode(topic=state.topic, start=start, onset=min(onset, start),
+                                    chain=lulled.chain_start if lulled else None)
             for row, earlier in zip(state.ring[:-1], state.recent_buckets[:-1], strict=True):
                 if earlier.start >= onset:
                     add(state.episode, earlier, row[1], usual(row[1]))
@@ -518,7 +551,7 @@ class Detector:
             turn(state.episode, state.negative_since or start, start,
                  wx / wmu if wmu > 0 else 0.0, history)
             state.negative_since = None  # the run is the episode's now: its share is theirs
-        episode, reading = state.episode, None
+        episode = state.episode
         if episode is not None:
             window = Window(volume=wx, baseline=wmu, surprise=raw, recent=recent, before=before,
                             usual_hourly=usual_hourly,
@@ -527,9 +560,11 @@ class Detector:
             quiet = (not anomalous and wx < s.resolve_ratio * max(wmu, s.min_excess / size)) \
                 or wx <= wmu
             reading = measure(episode, bucket, mu, usual(mu), window, quiet, s)
-            if reading is not None and reading.resolve:
-                state.episode = None
-                state.calm_since = start
+            if reading is not None:
+                readings.append((reading, episode))
+                if reading.resolve:
+                    state.episode = None
+                    state.calm_since = start
 
         # Learn last, from the de-lifted value, slowly while an episode is open and not at
         # all while the sources are silent (a blind spot is not data).
@@ -571,4 +606,4 @@ class Detector:
                 if faded >= 0.01 or name in blind}
             for name, count in bucket.sources.items():
                 state.source_sums[name] = state.source_sums.get(name, 0.0) + damping * count
-        return events, reading, episode
+        return events, readings

@@ -36,6 +36,15 @@ class Episode:
     # Since that turn: its usual bucket before the turn (mentions that were not negative:
     # volume, positive, scored), the floor of what each bucket is expected to hold.
     before_turn: dict[str, float] | None = None
+    # The last quiet spell that lasted `split_after` ([since, until]): a new rise after it
+    # ends the episode (engine: split) instead of joining it.
+    lull: list[int] | None = None
+    chain: int | None = None  # the start of the episode it split from, or of that one's chain
+
+    @property
+    def chain_start(self) -> int:
+        """Where the run of episodes this one split from began (its own start if none)."""
+        return self.start if self.chain is None else self.chain
 
     @property
     def id(self) -> str:
@@ -47,7 +56,8 @@ class Episode:
                 "severity": self.severity.value, "peak_ratio": self.peak_ratio,
                 "quiet_since": self.quiet_since, "onset": self.onset,
                 "totals": self.totals.to_dict(), "judged": self.judged,
-                "turned": self.turned, "before_turn": self.before_turn}
+                "turned": self.turned, "before_turn": self.before_turn,
+                "lull": list(self.lull) if self.lull else None, "chain": self.chain}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Episode:
@@ -58,7 +68,9 @@ class Episode:
                    totals=Totals.from_dict(data["totals"]),
                    # States stored before `judged` existed: classified means judged.
                    judged=bool(data.get("judged", data.get("kind") is not None)),
-                   turned=data.get("turned"), before_turn=data.get("before_turn"))
+                   turned=data.get("turned"), before_turn=data.get("before_turn"),
+                   lull=[int(v) for v in data["lull"]] if data.get("lull") else None,
+                   chain=data.get("chain"))
 
 
 # What the baseline expected in a bucket: (negative, positive, scored) mentions, and
@@ -153,6 +165,7 @@ class Reading:
     minutes: float = 0.0  # since the onset (resolve)
     peak_ratio: float = 0.0  # (resolve)
     turned_after: float | None = None  # minutes of episode before its turn of tone, if any
+    split: bool = False  # (resolve) ended by a new rise after a lull, not by a long calm
 
 
 def measure(episode: Episode, bucket: BucketStats, expected: float, usual: Usual,
@@ -175,6 +188,8 @@ def measure(episode: Episode, bucket: BucketStats, expected: float, usual: Usual
     if quiet and episode.judged:
         episode.quiet_since = episode.quiet_since if episode.quiet_since is not None \
             else bucket.start
+        if at - episode.quiet_since >= s.seconds("split_after"):
+            episode.lull = [episode.quiet_since, at]
         if at - episode.quiet_since >= s.seconds("resolve_after"):
             return Reading(episode.id, episode.topic, episode.start, at, ind, resolve=True,
                            ratio=ratio, quiet_minutes=(at - episode.quiet_since) / 60,
@@ -184,6 +199,19 @@ def measure(episode: Episode, bucket: BucketStats, expected: float, usual: Usual
     episode.judged = True
     turned_after = None if episode.turned is None else (began - episode.start) / 60.0
     return Reading(episode.id, episode.topic, episode.start, at, ind, turned_after=turned_after)
+
+
+def close(episode: Episode, at: int, window: Window) -> Reading:
+    """The reading that resolves a lulled episode (Episode.lull) at `at`, where a new rise
+    begins: the engine opens the rise as an episode of its own."""
+    began = episode.onset if episode.onset is not None else episode.start
+    minutes = (at - began) / 60.0
+    ind = indicators(episode.totals, window, episode.peak_ratio, minutes)
+    since, until = episode.lull or (at, at)
+    return Reading(episode.id, episode.topic, episode.start, at, ind, resolve=True,
+                   ratio=window.volume / window.baseline if window.baseline > 0 else 0.0,
+                   quiet_minutes=(until - since) / 60.0, minutes=minutes,
+                   peak_ratio=episode.peak_ratio, split=True)
 
 
 def decide(episode: Episode, reading: Reading, s: DetectionSettings) -> list[EpisodeEvent]:
@@ -197,6 +225,13 @@ def decide(episode: Episode, reading: Reading, s: DetectionSettings) -> list[Epi
                 f"{reading.minutes:.0f} min, peak {reading.peak_ratio:.1f}x")
         evidence = (Evidence("volume_ratio", reading.ratio, s.resolve_ratio, "<",
                              f"volume back to {reading.ratio:.1f}x the usual"),)
+        if reading.split:
+            text += "; a new rise opens a new episode"
+            evidence = (Evidence("quiet_minutes", reading.quiet_minutes,
+                                 s.seconds("split_after") / 60.0, ">=",
+                                 f"back to its usual volume for "
+                                 f"{reading.quiet_minutes:.0f} min before a new rise "
+                                 f"({reading.ratio:.1f}x the usual now): a new episode"),)
         return [make_event(reading.episode, reading.topic, reading.start, reading.at,
                            Kind.RESOLVED, Transition.RESOLVED, episode.severity, text,
                            evidence, reading.ind, previous=kind)]

@@ -14,7 +14,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from monitor.timeutil import parse_duration
 
 _DURATIONS = (
-    "bucket", "window", "warmup", "resolve_after", "crisis_min_duration", "silence_after",
+    "bucket", "window", "warmup", "resolve_after", "split_after", "crisis_min_duration",
+    "silence_after",
     "level_half_life", "season_half_life", "dispersion_half_life", "habituation_half_life",
     "record_half_life", "score_delay", "score_aftershock",
 )
@@ -157,6 +158,15 @@ class DetectionSettings(BaseModel):
         description="... for this long; then the episode resolves (long enough that a second "
         "wave of the same story stays in its episode). Also the half-life with which the anomaly "
         "score's new-wave test forgets the episode's earlier rises.",
+    )
+    split_after: str = Field(
+        default="1h",
+        description="An open episode whose topic has been back under resolve_ratio for this "
+        "long (not yet resolve_after) ends when the volume rises again enough to open an "
+        "episode: the new rise opens an episode of its own, judged on its own mentions (a "
+        "second crisis or a flood after a quiet spell is not judged on the first one's "
+        "authors, and a new crisis raises a new alert). A rise of negative mentions alone "
+        "does not split: that is the same story's tail. At resolve_after or more, never.",
     )
 
     # --- classification -------------------------------------------------------------------

@@ -219,8 +219,11 @@ def test_a_turned_episode_reclassifies_exactly_as_it_was_detected() -> None:
     detector, trace = Detector(DetectionSettings()), []
     state = detector.new_state("acme")
     for b in buckets:
-        events, reading, _ = detector.observe(state, b)
-        trace.append((b.start, "acme", tuple(events), reading))
+        events, readings = detector.observe(state, b)
+        if events and not readings:
+            trace.append((b.start, "acme", tuple(events), None))
+        for index, (reading, _) in enumerate(readings):
+            trace.append((b.start, "acme", tuple(events) if index == 0 else (), reading))
     config = config_from_text("topics:\n  - name: acme\n    query: acme\n")
     again = [e for _, _, e in reclassify(trace, config)]
     assert any("turned negative" in e.summary for e in live)
@@ -272,8 +275,8 @@ def test_the_last_hour_tone_is_measured_apart_from_the_episode() -> None:
     detector, readings = Detector(DetectionSettings()), []
     state = detector.new_state("acme")
     for b in stream(event, 150, after=0):
-        _, reading, _ = detector.observe(state, b)
-        readings.append(reading)
+        _, read = detector.observe(state, b)
+        readings.append(read[-1][0] if read else None)
     last = readings[-1]
     assert last is not None
     assert last.ind["hour_negative_share"] < 0.1 < 0.3 < last.ind["excess_negative_share"]
@@ -851,3 +854,80 @@ def test_an_episode_opening_after_hours_of_slight_unrest_counts_its_duration_fro
     assert opened.at.timestamp() - elevated > 3 * 3600  # unrest began hours before
     assert opened.indicators["duration_minutes"] <= 60 + W / 60
     assert opened.at.timestamp() >= EVENT + 240 * 60
+
+
+SECOND = 210  # minutes from the first crisis to the second
+
+
+def _two_crises(b: BucketStats, minute: int, rng: random.Random) -> None:
+    """A spreading crisis for an hour, 2.5 hours of ordinary chatter (the window back to
+    normal for 90 minutes), then another one."""
+    if minute < 60:
+        spreading(b, minute, rng)
+    elif minute >= SECOND:
+        spreading(b, minute - SECOND, rng)
+
+
+def test_a_new_rise_after_a_lull_opens_an_episode_of_its_own() -> None:
+    """A crisis, its topic back to normal for 90 minutes (over `split_after`, under
+    `resolve_after`), then a second crisis: the first episode resolves as the second rise
+    opens an episode, which raises its own crisis alert within the hour. Without the split
+    (split_after at resolve_after) the second crisis joined the first episode and raised
+    nothing: a comms team already in crisis mode heard nothing new."""
+    buckets = stream(_two_crises, SECOND + 60)
+    _, events = run(Detector(DetectionSettings()), buckets)
+    episodes = list(dict.fromkeys(e.episode for e in events))
+    assert len(episodes) == 2, [e.summary for e in events]
+    first = [e for e in events if e.episode == episodes[0]]
+    second = [e for e in events if e.episode == episodes[1]]
+    assert Kind.CRISIS in kinds(first) and first[-1].kind is Kind.RESOLVED
+    assert "a new rise opens a new episode" in first[-1].summary
+    assert first[-1].evidence[0].feature == "quiet_minutes"
+    assert first[-1].at == second[0].at  # ended as the new rise opens, not back-dated
+    call = next(e for e in second if e.kind is Kind.CRISIS)
+    assert 0 < (call.at.timestamp() - EVENT) / 60 - SECOND <= 60, call.summary
+    _, joined = run(Detector(DetectionSettings(split_after="4h")), buckets)
+    assert len({e.episode for e in joined}) == 1
+    late = [e for e in joined
+            if e.kind is Kind.CRISIS and e.at.timestamp() >= EVENT + SECOND * 60]
+    assert not late
+
+
+def test_a_crisis_tail_that_stays_negative_does_not_split() -> None:
+    """After a crisis, its volume back to normal for 90 minutes, negative mentions rise
+    again without the volume (a third of the chatter's size, all negative): the same
+    story's tail, in the same episode."""
+    def tail(b: BucketStats, minute: int, rng: random.Random) -> None:
+        if minute < 60:
+            spreading(b, minute, rng)
+        elif minute >= SECOND:
+            add(b, 3, negative=1.0, fresh="t", rng=rng)
+    _, events = run(Detector(DetectionSettings()), stream(tail, SECOND + 120))
+    assert Kind.CRISIS in kinds(events)
+    assert len({e.episode for e in events}) == 1, [e.summary for e in events]
+
+
+def test_a_split_episode_reclassifies_and_restores_exactly() -> None:
+    """The split's two readings are in the trace (replay.reclassify gives the live events),
+    and a state saved during the lull resumes to the same events."""
+    buckets = stream(_two_crises, SECOND + 60)
+    _, live = run(Detector(DetectionSettings()), buckets)
+    detector, trace = Detector(DetectionSettings()), []
+    state = detector.new_state("acme")
+    lull = (HIST + (SECOND - 10) * 60) // W
+    for b in buckets:
+        events, readings = detector.observe(state, b)
+        if events and not readings:
+            trace.append((b.start, "acme", tuple(events), None))
+        for index, (reading, _) in enumerate(readings):
+            trace.append((b.start, "acme", tuple(events) if index == 0 else (), reading))
+    config = config_from_text("topics:\n  - name: acme\n    query: acme\n")
+    again = [e for _, _, e in reclassify(trace, config)]
+    assert len({e.episode for e in live}) == 2
+    assert [e.to_dict() for e in again] == [e.to_dict() for e in live]
+    state, _ = run(Detector(DetectionSettings()), buckets[:lull + 1])
+    assert state.episode is not None and state.episode.lull is not None
+    restored = TopicState.from_dict(json.loads(json.dumps(state.to_dict())))
+    _, resumed = run(Detector(DetectionSettings()), buckets[lull + 1:], restored)
+    after = [e for e in live if e.at.timestamp() > buckets[lull].start + W]
+    assert [e.to_dict() for e in resumed] == [e.to_dict() for e in after]
