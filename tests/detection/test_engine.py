@@ -15,7 +15,7 @@ from monitor.detection.baseline import Baseline
 from monitor.detection.engine import EARLY_AFTER, Detector, TopicState
 from monitor.detection.settings import DetectionSettings
 from monitor.model import BucketStats, EpisodeEvent, Kind, Transition
-from monitor.replay import reclassify
+from monitor.replay import Series, observe_series, reclassify
 from monitor.timeutil import from_epoch
 from tests.detection.helpers import T0, W, add, chatter, run
 
@@ -211,21 +211,21 @@ def test_a_buzz_that_turns_into_a_backlash_is_called_crisis(
     assert crisis[0].indicators["duration_minutes"] <= 60
 
 
+def _reclassified(buckets: list[BucketStats]) -> list[EpisodeEvent]:
+    """The events `replay.reclassify` gives from `replay.observe_series` over `buckets` (one
+    topic, default settings): what a classification sweep replays."""
+    series = Series(W, buckets[0].start, buckets[-1].start + W,
+                    {"acme": {b.start: b for b in buckets}}, {"acme": buckets[0].start})
+    config = config_from_text("topics:\n  - name: acme\n    query: acme\n")
+    return [e for _, _, e in reclassify(observe_series(series, config), config)]
+
+
 def test_a_turned_episode_reclassifies_exactly_as_it_was_detected() -> None:
     """A sweep of a classification threshold replays the readings (replay.reclassify): a
     turned episode's readings carry the turn, so the events, text included, are the same."""
     buckets = stream(then_backlash(praise), TURN + 120)
     _, live = run(Detector(DetectionSettings()), buckets)
-    detector, trace = Detector(DetectionSettings()), []
-    state = detector.new_state("acme")
-    for b in buckets:
-        events, readings = detector.observe(state, b)
-        if events and not readings:
-            trace.append((b.start, "acme", tuple(events), None))
-        for index, (reading, _) in enumerate(readings):
-            trace.append((b.start, "acme", tuple(events) if index == 0 else (), reading))
-    config = config_from_text("topics:\n  - name: acme\n    query: acme\n")
-    again = [e for _, _, e in reclassify(trace, config)]
+    again = _reclassified(buckets)
     assert any("turned negative" in e.summary for e in live)
     assert [e.to_dict() for e in again] == [e.to_dict() for e in live]
 
@@ -912,17 +912,8 @@ def test_a_split_episode_reclassifies_and_restores_exactly() -> None:
     and a state saved during the lull resumes to the same events."""
     buckets = stream(_two_crises, SECOND + 60)
     _, live = run(Detector(DetectionSettings()), buckets)
-    detector, trace = Detector(DetectionSettings()), []
-    state = detector.new_state("acme")
     lull = (HIST + (SECOND - 10) * 60) // W
-    for b in buckets:
-        events, readings = detector.observe(state, b)
-        if events and not readings:
-            trace.append((b.start, "acme", tuple(events), None))
-        for index, (reading, _) in enumerate(readings):
-            trace.append((b.start, "acme", tuple(events) if index == 0 else (), reading))
-    config = config_from_text("topics:\n  - name: acme\n    query: acme\n")
-    again = [e for _, _, e in reclassify(trace, config)]
+    again = _reclassified(buckets)
     assert len({e.episode for e in live}) == 2
     assert [e.to_dict() for e in again] == [e.to_dict() for e in live]
     state, _ = run(Detector(DetectionSettings()), buckets[:lull + 1])
