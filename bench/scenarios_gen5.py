@@ -344,25 +344,13 @@ class Brand:
         return out
 
     def post_form(self, r):
+        # Cumulative odds of: the name, in lower case, the hashtag, the handle (else upper case).
         x = r.random()
-        if self.multi:
-            if x < 0.55:
-                return self.name
-            if x < 0.72:
-                return self.name.lower()
-            if x < 0.87:
-                return "#" + self.tag
-            if x < 0.96:
-                return "@" + self.handle
-            return self.name.upper()
-        if x < 0.58:
-            return self.name
-        if x < 0.78:
-            return self.name.lower()
-        if x < 0.9:
-            return "#" + self.tag
-        if x < 0.96:
-            return "@" + self.handle
+        cuts = (0.55, 0.72, 0.87, 0.96) if self.multi else (0.58, 0.78, 0.9, 0.96)
+        forms = (self.name, self.name.lower(), "#" + self.tag, "@" + self.handle)
+        for cut, form in zip(cuts, forms, strict=True):
+            if x < cut:
+                return form
         return self.name.upper()
 
     def query(self) -> str:

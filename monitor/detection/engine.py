@@ -397,17 +397,16 @@ class Detector:
         # the first's, and a second crisis inside an open crisis raised no alert. Negative
         # mentions alone do not split: a crisis's tail stays negative after its volume fell.
         readings: list[tuple[Reading, Episode]] = []
-        lulled = state.episode
-        if lulled is not None and lulled.lull is not None and warm \
+        lulled = None
+        if state.episode is not None and state.episode.lull is not None and warm \
                 and surprise >= s.open_surprise:
+            lulled = state.episode
             window = Window(volume=wx, baseline=wmu, surprise=raw, recent=recent,
                             before=before, usual_hourly=usual_hourly,
                             history_hours=base.n * width / 3600.0)
             readings.append((close(lulled, bucket.end, window), lulled))
             state.episode = None
             state.negative_since = None
-        else:
-            lulled = None
         # The anomaly score reads a split as the old episode going on: its new rise scores
         # as a wave of it or not at all, as before splits existed (bench/nab.py).
         held = state.episode if state.episode is not None else lulled
