@@ -52,6 +52,9 @@ STILL_NEGATIVE = 0.5
 # 25th new voice, while no bad buzz, flood or news spike of any benchmark was called
 # crisis at half (docs/detection-history.md, "Covered by the press, and templated crowds").
 COVERED_AUTHORS = 0.5
+# After a lull, the share of the authors a crisis needs (crisis_authors) that the episode's
+# last hour must bring for a crisis call: an hour carries part of a wave's people.
+LULL_AUTHORS = 0.5
 # Hours of history under which a topic's baseline has no daily profile (baseline.py: the
 # first day's level follows the day, the hour profile is measured at its end).
 COLD_START_HOURS = 24.0
@@ -214,7 +217,20 @@ def _decide(ind: dict[str, float], s: DetectionSettings, current: Kind | None) -
     still = hour_neg >= STILL_NEGATIVE * s.negative_share
     neg_ratio = ind.get("hour_negative_ratio", 0.0)
     live = (ratio >= s.min_ratio or neg_ratio >= s.min_ratio) and still
-    if spread and press and live and (lasting or fast or wide):
+    # ... and, after a lull (`split_after` back near the baseline), not on the totals of
+    # the wave that died down: what came since, too small to open an episode of its own,
+    # must be a negative wave by itself, its last hour `min_ratio` times the usual volume,
+    # `negative_share` negative and bringing half the new authors a crisis needs. The
+    # totals alone called crisis on floods and bad buzz hours after they ended (a flood's
+    # near-duplicate share diluted under the flood tests by one stray mention; a brand's
+    # evening chatter, 27% negative, or an hour of ordinary chatter 49% negative by
+    # chance, on a bad buzz's tone), while a tiny brand's crisis rising after a lull
+    # without the volume to open an episode still shows in its last hour.
+    lull = ind.get("lull_minutes", 0.0)
+    hour_authors = ind.get("hour_new_authors", authors)
+    fresh = lull <= 0.0 or (ratio >= s.min_ratio and hour_neg >= s.negative_share
+                            and hour_authors >= LULL_AUTHORS * min_authors)
+    if spread and press and live and fresh and (lasting or fast or wide):
         if lasting:
             third = last_ev
         elif fast:
@@ -253,7 +269,7 @@ def _decide(ind: dict[str, float], s: DetectionSettings, current: Kind | None) -
     # alone would call a wave that ended hours ago on a blip of a small brand's chatter.
     growing = ind.get("hour_new_authors", authors) >= min_authors
     crowd = wide and once and not pasted and growing
-    if spread and (broad or crowd) and lasting and live:
+    if spread and (broad or crowd) and lasting and live and fresh:
         fourth = size if broad else _ev(
             "excess_authors", authors, 3.0 * min_authors, ">=",
             f"{authors:.0f} people, mostly posting once, not one pasted text "
@@ -261,7 +277,14 @@ def _decide(ind: dict[str, float], s: DetectionSettings, current: Kind | None) -
         return Decision(Kind.CRISIS, _crisis_severity(ind, s), (negative, spread_ev, last_ev,
                                                                 fourth))
     held = []
-    if not spread and conc_now >= s.crisis_max_concentration:
+    if not fresh and spread and live and (press or broad or crowd):
+        held.append(_ev("lull_minutes", lull, 0.0, ">",
+                        f"its first wave died down (back to the usual volume for "
+                        f"{lull:.0f} min); since, its last hour is {ratio:.1f}x the usual "
+                        f"volume, {_pct(hour_neg)} negative, with {hour_authors:.0f} new "
+                        f"authors, where a crisis needs {s.min_ratio:.1f}x, "
+                        f"{_pct(s.negative_share)} and {math.ceil(LULL_AUTHORS * min_authors)}"))
+    elif not spread and conc_now >= s.crisis_max_concentration:
         held.append(_ev("concentration", conc_now, s.crisis_max_concentration, ">=",
                         f"driven by few accounts: {conc_now:.1f} mentions per author"))
     elif not spread:

@@ -67,6 +67,9 @@ INDICATORS: dict[str, str] = {
     "hour_new_authors": "authors of the episode's last hour it had not heard from before, "
                         "beyond the mentions the baseline expected in that hour (the people "
                         "a new wave brought)",
+    "lull_minutes": "minutes the topic spent back near its baseline in the episode's last "
+                    "lull (a quiet run of at least split_after; 0 if none): its wave died "
+                    "down, and what follows did not rise enough to open an episode of its own",
     "history_hours": "hours of the topic's own history behind its baseline; under 24 it has "
                      "no daily rhythm yet (cold start)",
     "reach": "summed audience of the mentions since the rise began",

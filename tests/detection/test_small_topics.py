@@ -349,3 +349,61 @@ def test_copy_paste_shared_by_a_crowd_and_covered_by_the_press_is_no_flood() -> 
     assert unread.evidence[0].feature == "near_duplicate_ratio"
     few = dict(shared, top_authors_share=0.6)
     assert classify(few, s, Kind.BAD_BUZZ).kind is Kind.BAD_BUZZ
+
+
+def test_a_wave_that_died_down_is_not_called_crisis_on_its_totals() -> None:
+    """A bot flood on a tiny brand, held as bad buzz, then its topic back to normal for 160
+    minutes and a stray mention: the flood's totals, its near-duplicates diluted under the
+    flood tests, would make a crisis 7 hours after it ended. After a lull the last hour
+    must be a negative wave by itself; the same totals with no lull are a crisis."""
+    stale = _indicators(excess_negative_share=0.98, negative_share=0.98, excess_authors=46.0,
+                        distinct_authors=52.0, source_types=3.0, concentration=1.19,
+                        near_duplicate_ratio=0.85, volume_ratio=3.3, peak_ratio=91.7,
+                        episode_volume=61.0, usual_hourly=1.9, duration_minutes=420.0,
+                        hour_negative_share=0.5, hour_new_authors=0.4,
+                        hour_negative_ratio=14.0, lull_minutes=160.0)
+    decision = classify(stale, DetectionSettings(), Kind.BAD_BUZZ)
+    assert decision.kind is Kind.BAD_BUZZ
+    assert decision.evidence[-1].feature == "lull_minutes"
+    assert decision.evidence[-1].text == (
+        "its first wave died down (back to the usual volume for 160 min); since, its last "
+        "hour is 3.3x the usual volume, 50% negative, with 0 new authors, where a crisis "
+        "needs 2.0x, 45% and 5")
+    assert classify(dict(stale, lull_minutes=0.0), DetectionSettings(),
+                    Kind.BAD_BUZZ).kind is Kind.CRISIS
+    # A crisis called before its lull stays one.
+    assert classify(stale, DetectionSettings(), Kind.CRISIS).kind is Kind.CRISIS
+    # A new negative wave after the lull, too small to open an episode of its own (a tiny
+    # brand's), is a crisis once its last hour brings half the authors a crisis needs ...
+    rising = dict(stale, hour_new_authors=5.0)
+    assert classify(rising, DetectionSettings(), Kind.BAD_BUZZ).kind is Kind.CRISIS
+    # ... and is a negative wave by itself: the topic's evening chatter is not, nor an
+    # ordinary hour's volume whose negative mentions are many by chance.
+    for chatter_after in (dict(rising, hour_negative_share=0.3),
+                          dict(rising, volume_ratio=1.7, hour_negative_ratio=2.5)):
+        assert classify(chatter_after, DetectionSettings(),
+                        Kind.BAD_BUZZ).kind is Kind.BAD_BUZZ
+
+
+def test_an_episode_readings_say_how_long_its_last_lull_was() -> None:
+    """`lull_minutes` is 0 while the first wave is on, and once the topic has been back to
+    normal for over `split_after`, the readings of the stray mentions that follow (too few
+    to open an episode of their own) carry the lull's length."""
+    def wave_then_strays(b: BucketStats, minute: int, rng: random.Random) -> None:
+        if minute < 30:
+            add(b, 3, negative=0.9, fresh="p", rng=rng)
+        elif minute in (200, 215):
+            add(b, 1, negative=1.0, fresh="x", rng=rng)
+
+    detector = Detector(DetectionSettings())
+    state = detector.new_state("tiny")
+    readings = []
+    for b in small_stream(wave_then_strays, 30, after=200):
+        readings += [(b.start, r) for r, _episode in detector.observe(state, b)[1]]
+    episodes = {r.episode for _, r in readings}
+    assert len(episodes) == 1
+    early = [r.ind["lull_minutes"] for start, r in readings if start < EVENT + 30 * 60]
+    late = [r.ind["lull_minutes"] for start, r in readings
+            if start >= EVENT + 200 * 60 and not r.resolve]
+    assert early and set(early) == {0.0}
+    assert late and min(late) >= 60.0
