@@ -198,7 +198,7 @@ def measure(episode: Episode, bucket: BucketStats, expected: float, usual: Usual
     episode.quiet_since = None
     episode.judged = True
     # A wave that died down for `split_after` is over: what follows, too small to open an
-    # episode of its own, must not revive its totals into a crisis call (classify).
+    # episode of its own, is called crisis on its last hour, not on the old totals (classify).
     lull = episode.lull
     ind["lull_minutes"] = 0.0 if lull is None else (lull[1] - lull[0]) / 60.0
     turned_after = None if episode.turned is None else (began - episode.start) / 60.0

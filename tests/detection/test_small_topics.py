@@ -385,7 +385,7 @@ def test_a_wave_that_died_down_is_not_called_crisis_on_its_totals() -> None:
                         Kind.BAD_BUZZ).kind is Kind.BAD_BUZZ
 
 
-def test_an_episode_readings_say_how_long_its_last_lull_was() -> None:
+def test_readings_after_a_lull_say_how_long_it_was() -> None:
     """`lull_minutes` is 0 while the first wave is on, and once the topic has been back to
     normal for over `split_after`, the readings of the stray mentions that follow (too few
     to open an episode of their own) carry the lull's length."""
