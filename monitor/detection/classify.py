@@ -267,7 +267,7 @@ def _decide(ind: dict[str, float], s: DetectionSettings, current: Kind | None) -
     pasted = _pasted(dup_now, dup_added, s)
     # ... and still a crowd: its last hour brought the authors a crisis needs. Its totals
     # alone would call a wave that ended hours ago on a blip of a small brand's chatter.
-    growing = ind.get("hour_new_authors", authors) >= min_authors
+    growing = hour_authors >= min_authors
     crowd = wide and once and not pasted and growing
     if spread and (broad or crowd) and lasting and live and fresh:
         fourth = size if broad else _ev(
